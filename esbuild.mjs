@@ -2,7 +2,9 @@
 // Usage: node esbuild.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -98,10 +100,11 @@ const lazyClientModulesPlugin = {
 
 /**
  * The built-in dictionary (server/src/core/data/dictionary.json: TAGS, routing indicators, markings, header codes, E.O.
- * reasons and their sources, about 300 KB) ships once, as dist/dictionary.js, which both servers read, rather than in
- * each server's bundle. The file is a classic script that also loads as a CommonJS module: `var cableDictionary = {…}`,
- * a global where a web worker runs it before the server's bundle (client/src/browserExtension.ts starts the worker so),
- * and `module.exports` where Node's `require` loads it. test/unit/package.test.ts checks that no bundle carries it.
+ * reasons and their sources, about 300 KB) ships once, as dist/dictionary.js, which the server reads under Node and in
+ * a web worker, rather than in its bundle (which it was in, twice, when there were two server bundles). The file is a
+ * classic script that also loads as a CommonJS module: `var cableDictionary = {…}`, a global where a web worker runs
+ * it before the server's bundle (client/src/browserExtension.ts starts the worker so), and `module.exports` where
+ * Node's `require` loads it. test/unit/package.test.ts checks that no bundle carries it.
  */
 const DICTIONARY = 'dictionary.js';
 
@@ -120,14 +123,17 @@ function writeDictionary() {
 
 /**
  * Replaces the import of dictionary.json (by `server/src/features/dictionaries.ts`) with a stand-in whose default export
- * reads dist/{@link DICTIONARY} when first read: under Node by `require` beside the bundle, in a web worker from the
- * global the script set (a clear error if the worker was started without it).
+ * reads dist/{@link DICTIONARY} when first read: in a web worker from the global the script set, under Node by `require`
+ * beside the bundle (a clear error where neither is there: a worker started without it).
  */
-function sharedDictionaryPlugin(platform) {
-  const read =
-    platform === 'node'
-      ? `require(${JSON.stringify(`./${DICTIONARY}`)})`
-      : `(() => { if (typeof cableDictionary === 'undefined') throw new Error('the worker was started without dist/${DICTIONARY}, which sets the built-in dictionary'); return cableDictionary; })()`;
+function sharedDictionaryPlugin() {
+  const read = [
+    '(() => {',
+    "  if (typeof cableDictionary !== 'undefined') return cableDictionary;",
+    `  if (typeof require === 'function') return require(${JSON.stringify(`./${DICTIONARY}`)});`,
+    `  throw new Error('the worker was started without dist/${DICTIONARY}, which sets the built-in dictionary');`,
+    '})()',
+  ].join('\n');
   return {
     name: 'shared-dictionary',
     setup(build) {
@@ -146,9 +152,9 @@ function sharedDictionaryPlugin(platform) {
 }
 
 /**
- * The browser bundles (vscode.dev, github.dev, a web extension host), each one file: the extension host loads the
- * client's `browser` entry as a CommonJS module that may require only `vscode`, and the client starts the server as a
- * classic web worker. Neither may hold a Node module (test/unit/webBundles.test.ts reads them for one).
+ * The browser bundle (vscode.dev, github.dev, a web extension host), one file: the extension host loads the client's
+ * `browser` entry as a CommonJS module that may require only `vscode` (test/unit/webBundles.test.ts reads it for a
+ * Node module). The client starts the server, dist/server.js (below), as a classic web worker.
  */
 const web = {
   ...common,
@@ -159,13 +165,42 @@ const web = {
   define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
 };
 
+/**
+ * The language server, one bundle (dist/server.js) for Node (the desktop client, `cable-language-server`) and for a web
+ * worker (the browser entry), which are the same code but for the connection and the host: `server/src/server.ts`
+ * requires `nodeServer.ts` under Node and `browserServer.ts` elsewhere, each bundled as a module loaded on that require,
+ * so that neither platform loads the other's. Platform `node` leaves Node's modules as `require` calls, made only on
+ * Node's path; an iife keeps the bundle's names out of the worker's global scope, and both targets bound the syntax.
+ * Nothing checks the worker's path for Node here: test/unit/webBundles.test.ts bundles `browserServer.ts` alone for the
+ * browser (where an import of Node fails) and reads it, and runs this bundle in a stand-in for a worker's scope.
+ */
+const server = { ...common, format: 'iife', target: ['node20', 'es2022'] };
+
+/**
+ * Resolves `vscode-languageserver/browser` and the two it imports (`vscode-languageserver-protocol/browser`,
+ * `vscode-jsonrpc/browser`) by their `browser` export condition, which a build for Node does not take: only these,
+ * so that every other package resolves as it does for Node (the same files the browser build took, but for these).
+ */
+const browserLanguageServerPlugin = {
+  name: 'browser-language-server',
+  setup(build) {
+    build.onResolve({ filter: /^vscode-(?:languageserver|languageserver-protocol|jsonrpc)\/browser$/ }, (args) => {
+      const name = args.path.slice(0, -'/browser'.length);
+      // The package's folder, as Node would find it from the importer (its package.json is no export to resolve).
+      const folder = createRequire(`${args.resolveDir}/`).resolve.paths(name).map((dir) => join(dir, name)).find((dir) => existsSync(join(dir, 'package.json')));
+      const manifest = join(folder, 'package.json');
+      const target = JSON.parse(readFileSync(manifest, 'utf8')).exports['./browser'].browser;
+      return { path: join(dirname(manifest), target) };
+    });
+  },
+};
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], plugins: [...common.plugins, lazyClientModulesPlugin] },
   { ...web, entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/web/extension.js', format: 'cjs', external: ['vscode'] },
-  { ...web, entryPoints: ['server/src/browserServer.ts'], outfile: 'dist/web/server.js', format: 'iife', plugins: [...web.plugins, sharedDictionaryPlugin('browser')] },
   { ...common, entryPoints: ['client/src/detect.ts'], outfile: 'dist/client-detect.js' },
   { ...common, entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/client-lsp.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, sharedDictionaryPlugin('node')] },
+  { ...server, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, sharedDictionaryPlugin(), browserLanguageServerPlugin] },
   // `cablelint`: dist/cli.js runs dist/cli-main.js with its code cache (server/src/cliLoader.ts, scripts/cli-code-cache.mjs).
   { ...common, entryPoints: ['server/src/cliLoader.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli-main.js', plugins: [...common.plugins, lazyPackagesPlugin] },

@@ -14,13 +14,19 @@ import { expandVariables } from '../client/src/newCable';
 export const ROOT = path.resolve(__dirname, '..');
 
 /**
- * Runs the browser server (dist/web/server.js) in `sandbox`, a stand-in for a web worker's global scope, after the
- * built-in dictionary (dist/dictionary.js), as the extension's browser entry starts the worker (esbuild.mjs ships the
- * dictionary once, for both servers).
+ * Runs the server (dist/server.js, one bundle for Node and a web worker) in `sandbox`, a stand-in for a web worker's
+ * global scope, after the built-in dictionary (dist/dictionary.js), as the extension's browser entry starts the worker
+ * (esbuild.mjs ships the dictionary once, for both): as two scripts, as `importScripts` runs them, or with `oneScript`
+ * as one, the dictionary's text and the server's with its hashbang line made a comment, as the blob of an extension
+ * installed on a remote holds them (client/src/browserExtension.ts).
  */
-export function runWebServer(sandbox: Record<string, unknown>): void {
+export function runWebServer(sandbox: Record<string, unknown>, oneScript = false): void {
   const context = vm.createContext(sandbox);
-  for (const file of [path.join(ROOT, 'dist', 'dictionary.js'), path.join(ROOT, 'dist', 'web', 'server.js')]) vm.runInContext(fs.readFileSync(file, 'utf8'), context, { filename: file });
+  const dictionary = path.join(ROOT, 'dist', 'dictionary.js');
+  const server = path.join(ROOT, 'dist', 'server.js');
+  const read = (file: string): string => fs.readFileSync(file, 'utf8');
+  if (oneScript) vm.runInContext(`${read(dictionary)}\n${read(server).startsWith('#!') ? '//' : ''}${read(server)}`, context, { filename: server });
+  else for (const file of [dictionary, server]) vm.runInContext(read(file), context, { filename: file });
 }
 
 /**

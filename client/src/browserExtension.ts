@@ -1,6 +1,7 @@
 /**
  * The extension's browser entry (`browser` in package.json: vscode.dev, github.dev, a web extension host): everything
- * is `cableExtension.ts`, with the server started in a web worker (dist/web/server.js, `server/src/browserServer.ts`).
+ * is `cableExtension.ts`, with the server started in a web worker (dist/server.js, the one bundle of the server, which starts
+ * `server/src/browserServer.ts` where there is no Node).
  * esbuild.mjs bundles it whole into dist/web/extension.js, which may import no Node module.
  */
 import * as vscode from 'vscode';
@@ -14,22 +15,29 @@ declare const Worker: new (url: string) => ConstructorParameters<typeof BrowserM
 
 /**
  * The URL a worker can be started from for the server bundle at `serverMain`, with the built-in dictionary at
- * `dictionary` run before it (esbuild.mjs ships it once, as dist/dictionary.js, for both servers): a `blob:` script that
- * runs the two. An extension served over HTTP (vscode.dev, github.dev) gives their URLs, which the blob's
+ * `dictionary` run before it (esbuild.mjs ships it once, as dist/dictionary.js, beside the server's bundle): a `blob:`
+ * script that runs the two. An extension served over HTTP (vscode.dev, github.dev) gives their URLs, which the blob's
  * `importScripts` loads (absolute, since a `blob:` URL has no folder to resolve a relative one against). One installed on
  * a remote (code-server, whose web worker extension host runs it from a `vscode-remote:` URI) cannot: the extension host
  * refuses to start a worker from a remote URI ("Creating workers from remote extensions is currently not supported").
- * Both files are then read once with `vscode.workspace.fs`, which reads the remote's files, and the blob holds their text.
+ * Both files are then read once with `vscode.workspace.fs`, which reads the remote's files, and the blob holds their text,
+ * the server's first line (`#!/usr/bin/env node`, for `cable-language-server`, which a script may open with only at its
+ * very start) made a comment.
  */
 async function workerUrl(dictionary: vscode.Uri, serverMain: vscode.Uri): Promise<string> {
   blobUrl ??= (async () => {
     const http = serverMain.scheme === 'http' || serverMain.scheme === 'https';
     const parts = http
       ? [`importScripts(${JSON.stringify(dictionary.toString(true))}, ${JSON.stringify(serverMain.toString(true))});\n`]
-      : [await vscode.workspace.fs.readFile(dictionary), '\n', await vscode.workspace.fs.readFile(serverMain)];
+      : [await vscode.workspace.fs.readFile(dictionary), '\n', ...commentedHashbang(await vscode.workspace.fs.readFile(serverMain))];
     return URL.createObjectURL(new Blob(parts, { type: 'text/javascript' }));
   })();
   return blobUrl;
+}
+
+/** `script`'s text, as the parts of a blob, with a first line that is a hashbang (`#!`) made a line comment. */
+function commentedHashbang(script: Uint8Array): (string | Uint8Array)[] {
+  return script[0] === 0x23 && script[1] === 0x21 ? ['//', script] : [script];
 }
 
 /** The `blob:` URL that starts the server, made once. */
@@ -44,7 +52,7 @@ let worker: InstanceType<typeof Worker> | undefined;
  * host, whose `Worker` is a wrapper function.
  */
 const startInWorker: StartLanguageClient = async (context, beforeStart) => {
-  const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
+  const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js');
   const dictionary = vscode.Uri.joinPath(context.extensionUri, 'dist', 'dictionary.js');
   const start = async () => {
     worker?.terminate();

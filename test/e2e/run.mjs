@@ -1544,7 +1544,7 @@ async function runHashNamedOnly() {
 /**
  * The extension's browser entry in code-server's web worker extension host: with `remote.extensionKind` set to `ui`
  * for it, code-server runs it in the browser (its `browser` entry, dist/web/extension.js), which starts the server in a
- * web worker (dist/web/server.js). An invented cable opened there gets the findings `cablelint` gives and an outline,
+ * web worker (dist/server.js, which starts its worker server where there is no Node). An invented cable opened there gets the findings `cablelint` gives and an outline,
  * the "Cable" output says the server runs in the browser, and no Node server process starts.
  */
 async function runWebWorkerHost() {
@@ -1645,7 +1645,7 @@ const started = Date.now();
 await run.check('the .vsix is under 1 MB and holds the extension\'s bundles, not the command line\'s', async () => {
   const bytes = readFileSync(vsix);
   assert(bytes.length < 1_000_000, `the .vsix is ${bytes.length} bytes`);
-  for (const name of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/web/server.js', 'extension/changelog.md']) assert(bytes.includes(name), `no ${name} in the .vsix`);
+  for (const name of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/web/extension.js', 'extension/changelog.md']) assert(bytes.includes(name), `no ${name} in the .vsix`);
   for (const name of ['extension/dist/cli.js', 'extension/dist/cli-']) assert(!bytes.includes(name), `${name} in the .vsix`);
 });
 if (process.env.CABLE_E2E_ONLY === 'web') {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The browser bundle of the language server (dist/web/server.js) in a real web worker: Debian's Chromium, driven by
+// The language server's bundle (dist/server.js, one for Node and a web worker) in a real web worker: Debian's Chromium, driven by
 // playwright-core from .e2e/ (scripts/setup-e2e.sh), loads a page from a local HTTP server that starts the bundle in a
 // Worker and speaks LSP to it with postMessage, as vscode-languageclient/browser does. The worker starts as the
 // extension's browser entry starts it from a URL (client/src/browserExtension.ts): from a `blob:` script that imports
@@ -25,7 +25,7 @@ import { assert, checks } from '../checks.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { chromium } = createRequire(join(root, '.e2e', 'package.json'))('playwright-core');
-const bundle = join(root, 'dist', 'web', 'server.js');
+const bundle = join(root, 'dist', 'server.js');
 const dictionary = join(root, 'dist', 'dictionary.js');
 // An invented cable with three defects (test/fixtures/editors/), linted by the CLI apart from the .cablelint.jsonc
 // beside it (which raises CBL024 to an error and names the rule CBL999, which does not exist), and then with it.

@@ -1,6 +1,6 @@
 /**
  * The workspace's closed cables read through the client (server/src/workspace/clientFiles.ts): the browser bundle
- * (dist/web/server.js, which has no file system) run in a stand-in for a web worker's global scope, as in
+ * (dist/server.js where there is no Node, which has no file system) run in a stand-in for a web worker's global scope, as in
  * test/unit/webBundles.test.ts, with a client that answers `cable/listFiles` and `cable/readFiles` from a map of
  * invented files, or fails, or never answers; and the Node server (dist/server.js) in a virtual folder
  * (`vscode-vfs:`), which reads its `.cablelint.jsonc` and closed cables through the client the same way.
