@@ -255,6 +255,9 @@ export function parseBody(input: BodyInput): BodyResult {
   return result;
 }
 
+/** "AG", the second and third characters of "PAGE", as classifyLines compares them: the second's code above the third's. */
+const PAG = (65 << 16) | 71;
+
 /** Classifies the body lines by their first character and lists the lines later steps visit. */
 function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): void {
   const { lines, lineKinds: kinds, startLine, shapes } = input;
@@ -310,7 +313,10 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
       continue;
     }
     // "PAGE 02 …": the first three letters are enough to pass over "President" and "PARIS".
-    if ((first & First.Page) !== 0 && seconds[i] === 65 /* A */ && text.charCodeAt(lead + 2) === 71 /* G */) {
+    // The third character read once for the block openers' test below too, and the two compared as one number: an addition
+    // and a read made only for a line opening with "PA" were first met after the function was optimized, and deoptimized it.
+    const third = (first & First.Opener) !== 0 && lead + 2 < text.length ? text.charCodeAt(lead + 2) : 0;
+    if ((first & First.Page) !== 0 && ((seconds[i] << 16) | third) === PAG) {
       const old = findOldPageHeader(i, text);
       if (old) {
         result.oldPageHeaders.push(old);
@@ -335,10 +341,12 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     }
     // A rule line also ends with a rule character: "-- The minister said …" is prose.
     // "- - - … - -" ⏎ "-": a rule wrapped so that its last dash or two fall on a line of their own is one rule line with it.
-    // The kind of the line above, read and compared first for every line that gets here: a read and a compare made only on a
-    // dash line's tail were first met after the function was optimized, and deoptimized it.
+    // The kind of the line above, read and compared first for every line that gets here, and the dash line's own tests before
+    // it (a line opening and closing with a dash, as rule lines do, is met in the first cables): a read, a compare or a width
+    // made only for a dash line's tail under a rule line were first met after the function was optimized, and deoptimized it.
     const above = i > startLine ? kinds[i - 1] : 'text';
-    const tail = above === 'rule' && c === 45 /* - */ && ends[i] - lead <= 2 && lasts[i] === 45;
+    const aboveRule = above === 'rule';
+    const tail = c === 45 /* - */ && lasts[i] === 45 && ends[i] - lead <= 2 && aboveRule;
     if (tail || ((first & First.Rule) !== 0 && isRuleChar(lasts[i]) && RULE_LINE.test(text))) {
       kinds[i] = 'rule';
       // A rule line ends a paragraph and can open a boxed heading.
@@ -383,7 +391,7 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
       headingCandidates.push(i);
     }
     // "(S/NF) Embassy Note and Comment: …": an item's marking before an opener (markedTextStart).
-    if (block || ((first & First.Opener) !== 0 && mayOpenBlock(c, seconds[i], lead + 2 < text.length ? text.charCodeAt(lead + 2) : 0)) || (markC === 40 /* ( */ && markedTextStart(i, text, markAt) >= 0)) {
+    if (block || ((first & First.Opener) !== 0 && mayOpenBlock(c, seconds[i], third)) || (markC === 40 /* ( */ && markedTextStart(i, text, markAt) >= 0)) {
       if (blockLines.length === 0 || blockLines[blockLines.length - 1] !== i) blockLines.push(i);
     }
   }
@@ -1822,7 +1830,10 @@ const MAX_TIGHT_UNWRAPPED = 60;
 
 /** Whether a line of `length` characters is short enough for {@link tightHeading}: in capitals, or under a paragraph on one line. */
 function tightLength(length: number, capitals: boolean, underUnwrapped: boolean): boolean {
-  return (capitals && length <= MAX_TIGHT) || (underUnwrapped && length <= MAX_TIGHT_UNWRAPPED);
+  // One comparison with the longer limit that applies, not one for each: the second, made only for a mixed-case line under
+  // a paragraph on one line, was first met after classifyLines (where this is inlined) was optimized, and deoptimized it.
+  const limit = underUnwrapped ? MAX_TIGHT_UNWRAPPED : capitals ? MAX_TIGHT : -1;
+  return length <= limit;
 }
 
 /**
