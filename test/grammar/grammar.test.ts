@@ -683,6 +683,21 @@ describe('grammar', function () {
     { text: 'B) Trade: the minister welcomed the plan', at: 'B)', not: /ref-letter/ },
     { text: '(C) Status of the talks in Valletta since May 2008', at: '(C)', not: /ref-letter/ },
     { text: '(C) Status of the talks in Valletta since May 2008', at: 'May 2008', not: /citation/ },
+    // A REF item's letter glued to its citation ("B.STATE 4410"), as the parser reads it: where an item opens and a citation's
+    // shape follows; an abbreviation or initials are no letter.
+    { text: 'REF: A. NOWHERE 12\nB.STATE 4410', at: 'B.', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: 'REF: A. NOWHERE 12\n¶B.STATE 4410', at: '¶B.', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: 'REF: A. NOWHERE 12\n¶B.STATE 4410', at: 'STATE', scope: /support\.constant\.citation\.cable/ },
+    { text: 'REF: A.NOWHERE 12 B.08 STATE 4410; c.PARIS 77 (NOTAL) D.09NOWHERE12', at: 'A.', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: 'REF: A.NOWHERE 12 B.08 STATE 4410; c.PARIS 77 (NOTAL) D.09NOWHERE12', at: 'B.', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: 'REF: A.NOWHERE 12 B.08 STATE 4410; c.PARIS 77 (NOTAL) D.09NOWHERE12', at: 'c.', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: 'REF: A.NOWHERE 12 B.08 STATE 4410; c.PARIS 77 (NOTAL) D.09NOWHERE12', at: 'D.', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: 'REF: A. NOWHERE 12\n    B.STATE 4410\n\n¶1. (C) Text.', at: '¶1.', scope: /constant\.numeric\.paragraph\.cable/ },
+    { text: 'REF: A. MEMO TO J.SMITH 12', at: 'J.', not: /ref-letter/ },
+    { text: 'REF: A. NOWHERE 12\nB.O. 12958', at: 'B.', not: /ref-letter/ },
+    { text: 'REF: A. NOWHERE 12 B. REPORT OF U.S.-', at: 'S.', not: /ref-letter/ },
+    { text: 'REF: A. NOWHERE 12 B. REPORT OF U.S.-', at: 'U.', not: /ref-letter/ },
+    { text: 'REF: B.STATE 4410', at: 'B.', not: /ref-letter/ },
     // A citation is a post and a number, as the parser reads it: not a word of "E-MAIL", not a date's day or month, not a
     // number that a date, a slash or another number goes on from.
     // A serial with a letter for a digit is the citation's, as the parser reads it; letters alone are not.
@@ -811,6 +826,16 @@ describe('grammar', function () {
     { text: 'WHO PAYS FOR THE QUAYS?', at: 'PAYS', scope: /markup\.heading\.cable/ },
     { text: '...AND THEN THE FERRY LEFT', at: 'FERRY', scope: /markup\.heading\.cable/ },
     { text: 'THE QUAYS.  WHO WILL PAY FOR', at: 'QUAYS', not: /heading/ },
+    // A row of a table in capitals, its columns two spaces or more or a tab apart after a word (a caption, a column header),
+    // is no heading, as the parser reads it; a title's double space after its colon or full stop is one.
+    { text: '¶2. (C) The board set the fares.\n\nFERRY LINES OF THE ISLANDS  2010 FARES', at: 'FERRY', not: /heading/ },
+    { text: '¶2. (C) The board set the fares.\n\nLINE OPERATOR AND OWNER  FARE  SUBSIDY', at: 'LINE', not: /heading/ },
+    { text: '¶2. (C) The board set the fares.\n\nLINE\tOPERATOR\tFARE', at: 'LINE', not: /heading/ },
+    { text: '¶2. (C) The board set the fares.\n\n  FERRY LINES   2010 FARES', at: 'FERRY', not: /heading/ },
+    { text: '¶2. (C) The board set the fares.\n\nGOZO:  FARES GO UP', at: 'GOZO', scope: /markup\.heading\.cable/ },
+    { text: '¶2. (C) The board set the fares.\n\nHARBOR TALKS:   FARES GO UP', at: 'HARBOR', scope: /markup\.heading\.cable/ },
+    { text: '¶2. (C) The board set the fares.\n\nAID TO THE U.S.  FERRY LINES', at: 'AID', scope: /markup\.heading\.cable/ },
+    { text: '¶2. (C) The board set the fares.\n\nFERRY FARES GO UP  ', at: 'FERRY', scope: /markup\.heading\.cable/ },
     // A line of capitals under a line that ends no sentence is a wrapped line, no heading, as the parser reads it; under a
     // sentence's end or a blank line it can be one.
     { text: 'The minister said that the\nGOVERNMENT WOULD NOT YIELD', at: 'GOVERNMENT', not: /heading/ },
@@ -1176,7 +1201,8 @@ describe('grammar', function () {
   // The same on copies of the real cables in capitals (the differential script's `capitals` damage, and the cables the corpus
   // holds in capitals): a line colored as a heading is one the parser reads, but for a few (a line grammar cannot see that a
   // short line of capitals under a blank one has the paragraph's text right under it, "MINISTRY OF DEFENSE" over a
-  // participant's name; 10 of 819 lines, were 12 of 821 before `scraped-page` read a web page's matter after its "©" line with no heading, 18 of 827 before `participants` read a list of participants as no headings, 21 of 830 before `subject-gap` read a subject on across a blank line, 28 of 837 before `continued-long` read a sentence on across a blank line, 29 of 838 before the capitals `DISTRIBUTION:` keyword, 33 of 842 before `quoted-text`, `{{initialsAtEnd}}` and `continued-gap`'s block word and 75 of 884 before
+  // participant's name; 8 of 817 lines, were 10 of 819 before `{{notTitle}}` read a table's row with its columns two
+  // spaces or a tab apart as no title, 12 of 821 before `scraped-page` read a web page's matter after its "©" line with no heading, 18 of 827 before `participants` read a list of participants as no headings, 21 of 830 before `subject-gap` read a subject on across a blank line, 28 of 837 before `continued-long` read a sentence on across a blank line, 29 of 838 before the capitals `DISTRIBUTION:` keyword, 33 of 842 before `quoted-text`, `{{initialsAtEnd}}` and `continued-gap`'s block word and 75 of 884 before
   // `notTitle`, the 809 the parser reads kept), and a line
   // colored as an address or a passing line is one the parser reads in the header, above the banner or among the passing
   // lines ("CT/CP COOPERATION" between rules, 09ABUDHABI862, is a heading).
