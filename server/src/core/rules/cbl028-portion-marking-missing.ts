@@ -119,6 +119,9 @@ function splitOpenings(cable: Cable, p: Paragraph, found: (written: string, n: n
   for (let l = p.range.start.line + 1; l < last; l++) {
     const text = lines[l];
     const start = skipSpaces(text);
+    // A blank line between the paragraph's blocks: a read past a line's end, first met after this function was optimized,
+    // threw it out of its optimized code.
+    if (start === text.length) continue;
     const c = text.charCodeAt(start);
     // A character test first: most lines open with a letter.
     if (c !== 182 /* ¶ */ && (c < 48 || c > 57)) continue;
