@@ -23,6 +23,27 @@ function cable(serial: number, refs: string, paragraphs: readonly string[]): str
 /** A cable with a few findings (no date-time group, no classification line), so that each file has some output. */
 const PLAIN = (serial: number) => cable(serial, 'REF: STATE 40211', ['The port authority chose a builder for the terminal.', 'The Embassy will follow the tender.']);
 
+/** Writes the tree of many folders the walk-order tests run over, in `dir`: `folders` folders of `perFolder` plain cables, serials from `first` in walk order. */
+const folders = 30;
+const perFolder = 20;
+function writeFolders(dir: string, first: number): string {
+  fs.mkdirSync(dir);
+  for (let f = 0; f < folders; f++) {
+    const sub = path.join(dir, `f${String(f).padStart(2, '0')}`);
+    fs.mkdirSync(sub);
+    for (let i = 0; i < perFolder; i++) fs.writeFileSync(path.join(sub, `09TALLINN${first + f * perFolder + i}.txt`), PLAIN(first + f * perFolder + i));
+  }
+  return dir;
+}
+
+/** Each folder's files were read before the next folder was: the walk was never ahead by more than a folder. */
+function assertFolderByFolder(events: readonly string[], run: string): void {
+  for (let f = 1; f < folders; f++) {
+    const at = events.indexOf(`readdir f${String(f).padStart(2, '0')}`);
+    assert.equal(events.slice(0, at).filter((e) => e.startsWith('read ')).length, f * perFolder, `${run}: files read before folder ${f}`);
+  }
+}
+
 /** Runs the CLI in `cwd` with a hook that logs, in order, each read of a file under `cwd` and each write to standard output. */
 function runLogged(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { code: number; stdout: string; events: string[] } {
   const hookDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cablelint-hook-'));
@@ -94,14 +115,7 @@ describe('cablelint streams its output', function () {
   it('lints and prints files as the walk finds them: the first file is read and its result written before the last folder is read', () => {
     // A collection of many folders: a run that walked the whole tree first (and so held a list of every file) read every
     // folder before any file. Told apart by the order of the reads, on one thread and on several.
-    const dir = path.join(tmp, 'folders');
-    fs.mkdirSync(dir);
-    const folders = 30;
-    for (let f = 0; f < folders; f++) {
-      const sub = path.join(dir, `f${String(f).padStart(2, '0')}`);
-      fs.mkdirSync(sub);
-      for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(sub, `09TALLINN${3000 + f * 20 + i}.txt`), PLAIN(3000 + f * 20 + i));
-    }
+    const dir = writeFolders(path.join(tmp, 'folders'), 3000);
     for (const threads of ['1', '2']) {
       const { code, stdout, events } = runLogged(['--format', 'json', '--threads', threads, '.'], dir);
       assert.ok(code === 0 || code === 1, `exit ${code}`);
@@ -113,27 +127,17 @@ describe('cablelint streams its output', function () {
       assert.ok(firstRead >= 0 && firstRead < lastReaddir, `--threads ${threads}: the first file is read (event ${firstRead}) before the last folder (event ${lastReaddir})`);
       // On one thread each folder's files are read before the next folder is: the walk is never ahead by more than a folder.
       if (threads === '1') {
-        for (let f = 1; f < folders; f++) {
-          const at = events.indexOf(`readdir f${String(f).padStart(2, '0')}`);
-          assert.equal(events.slice(0, at).filter((e) => e.startsWith('read ')).length, f * 20, `files read before folder ${f}`);
-        }
+        assertFolderByFolder(events, `--threads ${threads}`);
         assert.ok(events.indexOf('out') < lastReaddir, 'the first write to stdout comes before the last folder is read');
       }
-      assert.equal((JSON.parse(stdout) as unknown[]).length, folders * 20);
+      assert.equal((JSON.parse(stdout) as unknown[]).length, folders * perFolder);
     }
   });
 
   it('extract and outline read and print files as the walk finds them: the first file is read and printed before the last folder is read', () => {
     // They walked the whole tree first into a list of every file (cli/files.ts `collect`), so every folder was read
     // before any file. Told apart by the order of the reads and the writes to stdout, as for lint above.
-    const dir = path.join(tmp, 'extract');
-    fs.mkdirSync(dir);
-    const folders = 30;
-    for (let f = 0; f < folders; f++) {
-      const sub = path.join(dir, `f${String(f).padStart(2, '0')}`);
-      fs.mkdirSync(sub);
-      for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(sub, `09TALLINN${5000 + f * 20 + i}.txt`), PLAIN(5000 + f * 20 + i));
-    }
+    const dir = writeFolders(path.join(tmp, 'extract'), 5000);
     for (const args of [['extract', '.'], ['extract', '--format', 'csv', '.'], ['outline', '.']]) {
       const { code, stdout, events } = runLogged(args, dir);
       assert.equal(code, 0, args.join(' '));
@@ -141,17 +145,14 @@ describe('cablelint streams its output', function () {
       assert.equal(readdirs.length, folders);
       const lastReaddir = events.lastIndexOf(readdirs[readdirs.length - 1]);
       // Each folder's files are read before the next folder is, and the first write to stdout comes before the last folder's read.
-      for (let f = 1; f < folders; f++) {
-        const at = events.indexOf(`readdir f${String(f).padStart(2, '0')}`);
-        assert.equal(events.slice(0, at).filter((e) => e.startsWith('read ')).length, f * 20, `${args.join(' ')}: files read before folder ${f}`);
-      }
+      assertFolderByFolder(events, args.join(' '));
       const firstOut = events.indexOf('out');
       assert.ok(firstOut >= 0 && firstOut < lastReaddir, `${args.join(' ')}: the first write to stdout (event ${firstOut}) comes before the last folder is read (event ${lastReaddir})`);
       // Every file, once, in the walk's order.
       const files = args[0] === 'outline' ? stdout.split('\n').filter((l) => l.endsWith('.txt')) : args.includes('csv') ? stdout.split('\n').slice(1, -1).map((l) => l.split(',')[0]) : stdout.trim().split('\n').map((l) => (JSON.parse(l) as { file: string }).file);
       assert.deepEqual(
         files.map((f) => path.basename(f)),
-        Array.from({ length: folders * 20 }, (_, i) => `09TALLINN${5000 + i}.txt`),
+        Array.from({ length: folders * perFolder }, (_, i) => `09TALLINN${5000 + i}.txt`),
       );
     }
   });
