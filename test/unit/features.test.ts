@@ -25,6 +25,7 @@ import { getSelectionRanges } from '../../server/src/features/selectionRanges';
 import { SymbolKind, type SelectionRange } from 'vscode-languageserver-types';
 import { getSemanticTokens, getSemanticTokensInRange, SEMANTIC_LEGEND } from '../../server/src/features/semanticTokens';
 import { assertLinearTime, caret, corpusFiles, decodeSemanticTokens, fixtureFiles, ROOT } from '../helpers';
+import { trimEndOffset } from '../../server/src/core/text';
 
 const VALLETTA = fs.readFileSync(path.join(ROOT, 'test/fixtures/samples/09VALLETTA412.cable'), 'utf8');
 const dictionaries = defaultDictionaries();
@@ -2914,6 +2915,38 @@ describe("outline and smart selection on a cable with a scan's margin on every l
     const section = chain(parseCable(plain).cable, rule, 0, 0).find((s) => s.startsWith(`${rule}:0-`) && !s.startsWith(`${rule}:0-${rule}:`));
     assert.ok(section);
     for (const [kind, margin, width] of margins) assert.ok(chain(marginal(plain, margin), rule, -width, width).includes(section.replace(`${rule}:0-`, `${rule}:${-width}-`)), kind);
+  });
+
+  it('climbs from the margin of a paragraph\'s first line to the paragraph, from the cursor, as from the line\'s first character', () => {
+    // The cursor at column 0, in the margin (`| ¶2. (C) …`): the chain went from the line to the section, the paragraph
+    // left out, as no paragraph was found there. Each range from the line's first character now starts at the cursor.
+    const chain = (cable: Cable, line: number, character: number, width: number) => {
+      const spans: string[] = [];
+      for (let s: SelectionRange | undefined = getSelectionRanges(cable, [{ line, character: character + width }])[0]; s; s = s.parent) spans.push(`${s.range.start.line}:${s.range.start.character - width}-${s.range.end.line}:${s.range.end.character - width}`);
+      return spans.slice(0, -1);
+    };
+    let read = 0;
+    let whole = 0;
+    for (const name of ['09STATE90001', '09NOWHERE55', '09NOWHERE66', '09NOWHERE99']) {
+      const plain = fs.readFileSync(path.join(ROOT, `test/fixtures/outline/${name}.cable`), 'utf8');
+      const cable = parseCable(plain).cable;
+      for (const paragraph of cable.paragraphs) {
+        const { line, character } = paragraph.range.start;
+        if (character !== 0) continue;
+        // Without the margin, from the line's first character, the word under it aside.
+        const expected = chain(cable, line, 0, 0).filter((s) => !s.startsWith(`${line}:0-${line}:`) || s === `${line}:0-${line}:${trimEndOffset(cable.lines[line])}`);
+        // The paragraph (cut before a title it lists its parts under), between the line and the section.
+        const own = `${line}:0-${paragraph.range.end.line}:`;
+        if (expected.some((s) => s.startsWith(own))) whole++;
+        for (const [kind, margin, width] of margins) {
+          const actual = chain(marginal(plain, margin), line, -width, width).filter((s) => !s.startsWith(`${line}:${-width}-${line}:`) || s === `${line}:${-width}-${line}:${trimEndOffset(cable.lines[line])}`);
+          assert.deepEqual(actual, expected.map((s) => s.replace(new RegExp(`^${line}:0-`), `${line}:${-width}-`)), `${name}, ${kind}, ${line}`);
+        }
+        read++;
+      }
+    }
+    // 21 paragraphs' first lines read, 20 of them with the paragraph whole in the chain (one is cut before a title).
+    assert.ok(read > 15 && whole > 15, `${read} ${whole}`);
   });
 });
 

@@ -839,6 +839,22 @@ describe('parser: metadata', () => {
     assert.deepEqual(read('REF: A. OTHERTOWN 12\nB.O. 12958'), ['A.@8:5-8:7 OTHERTOWN 12 09OTHERTOWN12', '- B.O. 12958 -']);
   });
 
+  it('reads a REF item\'s letter glued to its citation after a blank line under the field ("¶B.STATE 4410") as the field\'s next item, with the same limits', () => {
+    const read = (ref: string) => {
+      const c = parseCable(`P 010101Z JUL 09\nFM AMEMBASSY NOWHERE\n\nC O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n${ref}\n\n¶1. (C) Text.\n`).cable;
+      return [c.refs?.items.map((i) => `${i.letterToken ? `${i.letterToken.text}@${at(i.letterToken.range)}` : '-'} ${i.citation.text} ${i.id ?? '-'}`), c.bodyStartLine];
+    };
+    // Invented. The field goes on over the blank line, as with a space after the letter; the body starts at the paragraph.
+    assert.deepEqual(read('REF: A. OTHERTOWN 12\n\n¶B.STATE 4410'), [['A.@8:5-8:7 OTHERTOWN 12 09OTHERTOWN12', '¶B.@10:0-10:3 STATE 4410 09STATE4410'], 12]);
+    assert.deepEqual(read('REF: A. OTHERTOWN 12\n\nB.STATE 4410 (NOTAL)\nC.PARIS 77'), [['A.@8:5-8:7 OTHERTOWN 12 09OTHERTOWN12', 'B.@10:0-10:2 STATE 4410 09STATE4410', 'C.@11:0-11:2 PARIS 77 09PARIS77'], 13]);
+    assert.deepEqual(read('REF: OTHERTOWN 12\n\nA.08 STATE 4410'), [['- OTHERTOWN 12 09OTHERTOWN12', 'A.@10:0-10:2 08 STATE 4410 08STATE4410'], 12]);
+    // Not one of the three letters after the last (A for the first), or no citation after it: the body's first line.
+    for (const line of ['F.STATE 4410', 'B.O. 12958: DECL: 05/27/2019', 'U.S.-RUSSIA TALKS GO ON', 'B.SMITH SAID SO']) {
+      assert.deepEqual(read(`REF: A. OTHERTOWN 12\n\n${line}`), [['A.@8:5-8:7 OTHERTOWN 12 09OTHERTOWN12'], 10], line);
+    }
+    assert.deepEqual(read('REF: OTHERTOWN 12\n\nB.STATE 4410'), [['- OTHERTOWN 12 09OTHERTOWN12'], 10]);
+  });
+
   it('reads a REF item\'s letter alone after a blank line, the next after the last item\'s, as the field\'s (a copy cut under "¶B.", parser58), and no lettered body under the field', () => {
     const head = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n';
     const read = (ref: string) => {

@@ -41,23 +41,29 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
   const signed = cable.signature?.token.range.start;
   const cut = gluedSignatureCut(cable);
   const own = (r: Range): Range => (signed && cut && isBefore(signed, r.end) && !isBefore(signed, r.start) ? { start: r.start, end: cut } : r);
+  // The cursor in a scan's margin (`| ¶2. (C) …` at column 0) is looked up where the line's text starts: a range that
+  // starts there (a paragraph, a section, the header) holds it from the cursor, as the line's range does.
+  const width = marginWidth(cable, p.line);
+  const lifted = p.character < width ? { line: p.line, character: width } : p;
   // A range of whole lines (the header, the banner's metadata, a section) from its first line's text, past a scan's margin
   // (`| ---------------` over `| HARBOR ISSUES`), as the outline holds it and a paragraph starts; from the cursor where
-  // it stands in that margin, as the line's range does, so that the chain still climbs through it.
+  // it stands in that margin, so that the chain still climbs through it.
   const fromText = (r: Range): Range => {
     const past = pastMargin(cable, r);
-    return isBefore(p, past.start) && !isBefore(p, r.start) ? { start: p, end: past.end } : past;
+    return isBefore(p, past.start) && !isBefore(lifted, past.start) ? { start: p, end: past.end } : past;
   };
   // The sections as the outline shows them: a Summary heading's ends where its Summary does.
   const sections = outlineSections(cable);
-  const sectionIndex = partitionPoint(sections, (s) => !isBefore(p, s.range.start)) - 1;
+  const sectionIndex = partitionPoint(sections, (s) => !isBefore(lifted, s.range.start)) - 1;
   const section = sections[sectionIndex];
   // "--Ferry Fares" ⏎ ⏎ "¶2. …": the titles the section lists its paragraphs under, before which a paragraph ends.
   const titled = sectionIndex >= 0 ? sectionTitles(cable, sectionIndex) : undefined;
-  const index = paragraphIndexAt(cable.paragraphs, p.line, p.character);
+  // A paragraph's range starts past the margin already: with the cursor in the margin of its first line, it was not
+  // found, and the chain went from the line to the section.
+  const index = paragraphIndexAt(cable.paragraphs, lifted.line, lifted.character);
   const found = cable.paragraphs[index];
   const cutAt = titled?.cuts.get(index);
-  const paragraph = found && { range: own(cutAt ? { start: found.range.start, end: cutAt } : found.range), portion: found.portion };
+  const paragraph = found && { range: own(fromText(cutAt ? { start: found.range.start, end: cutAt } : found.range)), portion: found.portion };
   const banner = cable.banners[partitionPoint(cable.banners, (b) => !isBefore(p, b.range.start)) - 1];
   // Fields and markings.
   const tokens: Range[] = [
@@ -80,7 +86,7 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
   // trailing spaces did not fit inside them, so the chain went from the line to the whole cable.
   const textEnd = cut?.line === p.line && p.character <= cut.character ? cut.character : trimEndOffset(line);
   // The line's text, past a scan's margin (`| `, `07 `).
-  let lineFrom = Math.min(marginWidth(cable, p.line), p.character);
+  let lineFrom = Math.min(width, p.character);
   let lineTo = Math.max(textEnd, Math.min(p.character, line.length));
   // "(Comment: … End comment.)" inside a paragraph, "Summary: … End summary." after its marking, or a Summary over
   // paragraphs: the block, between the line and the paragraph or section that holds it. Blocks are in order of their
@@ -132,7 +138,7 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
     candidates.push(paragraph.range);
   }
   const sectionRange = section && own(section.range);
-  if (sectionRange && contains(sectionRange, p)) {
+  if (sectionRange && contains(sectionRange, lifted)) {
     const title = titled && titled.titles[partitionPoint(titled.titles, (t) => !isBefore(p, t.range.start)) - 1];
     if (title && contains(own(title.range), p)) candidates.push(own(title.range));
     // "I. HARBOR ISSUES" over "A. Ferry Fares": the section, run on over those under it, and the sections of the labelled

@@ -650,11 +650,38 @@ export function continuesRefField(items: readonly RefItem[], text: string, citat
   const after = last === undefined ? 0 : refLetterOrdinal(last);
   // "Z. PARIS 12" ⏎ ⏎ "AA. PARIS 40": past Z, a letter written twice.
   const m = REF_LETTER_LINE.exec(text) ?? (after >= 26 ? REF_DOUBLE_LETTER_LINE.exec(text) : null);
-  if (!m || (m[3] === undefined && !citationToCome)) return false;
+  if (!m) return gluedRefLetterLine(text, last === undefined ? undefined : after);
+  if (m[3] === undefined && !citationToCome) return false;
   const letter = refLetterOrdinal((m[1] ?? m[2]).toUpperCase());
   // A letter alone read by the parser ('next'): only the one right after the last item's, after an item with a letter.
   if (m[3] === undefined && citationToCome === 'next') return last !== undefined && letter === after + 1;
   return letter > after && letter <= after + 3;
+}
+
+// "¶B.STATE 4410": a REF item's letter opening a line with no space after its full stop, a letter or digit right after it.
+const GLUED_REF_LETTER_LINE = /^\s*(?:\u00B6\s?)?([A-Za-z])\.(?=[A-Za-z0-9])/;
+// REF_LETTER with a lastIndex of its own, for the next letter after a glued one opening a line.
+const REF_LETTER_AHEAD = /(?<![^\s;,])(\u00B6\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])(?=\s|$)/g;
+
+/**
+ * Whether `text` opens with a REF item's letter glued to its citation (`¶B.STATE 4410`) that goes on with a list whose last
+ * letter is at place `after` (undefined when no item has a letter), with the limits the reading of such a letter on the
+ * field's lines has (`#gluedLetters`): one of the three letters after it, `A` for the first, and a cable citation after it up
+ * to the next letter or `;`, so that `B.O. 12958` or `U.S.-RUSSIA TALKS` after a blank line are no item.
+ */
+function gluedRefLetterLine(text: string, after: number | undefined): boolean {
+  const m = GLUED_REF_LETTER_LINE.exec(text);
+  if (!m) return false;
+  const place = refLetterOrdinal(m[1].toUpperCase());
+  if (after === undefined ? place !== 1 : place <= after || place > after + 3) return false;
+  const end = m.index + m[0].length;
+  let next = text.length;
+  for (const re of [REF_LETTER_AHEAD, GLUED_REF_LETTER_AHEAD]) {
+    re.lastIndex = end;
+    const n = re.exec(text);
+    if (n !== null && n.index < next) next = n.index;
+  }
+  return citationOpens(text, end, next);
 }
 
 // "AA. PARIS 40", "(BB) STATE 12": a REF item's letter past Z opening a line, as REF_LETTER_LINE reads one letter.
@@ -1210,7 +1237,7 @@ class FieldBuilder {
       markers.push({ start: m.index, end, letter });
     }
     this.#doubleLetters(text, from, to, markers);
-    this.#gluedLetters(line, text, from, to, markers);
+    this.#gluedLetters(text, from, to, markers);
     const segments: { start: number; end: number; marker?: (typeof markers)[number] }[] = [];
     if (markers.length === 0) segments.push({ start: from, end: to });
     else {
@@ -1233,7 +1260,7 @@ class FieldBuilder {
         const pending = this.#pendingRef;
         const doubled = pending && pending.letter === seg.marker.letter && pending.letterToken.range.start.line === line ? pending.letterToken : undefined;
         this.#pendingRef = undefined;
-        const pieces = this.#citationPieces(text, seg.start, seg.end);
+        const pieces = citationPieces(text, seg.start, seg.end);
         if (pieces.length === 0) {
           // "C)" at the end of a line: the citation is on the next line.
           this.#pendingRef = marking ? { letterToken, letter: seg.marker.letter, doubled, marking } : { letterToken, letter: seg.marker.letter, doubled };
@@ -1242,7 +1269,7 @@ class FieldBuilder {
         this.#pushItem(line, text, pieces[0].start, pieces[0].end, letterToken, seg.marker.letter, doubled, marking);
         for (const p of pieces.slice(1)) this.#pushItem(line, text, p.start, p.end);
       } else {
-        const pieces = this.#citationPieces(text, seg.start, seg.end);
+        const pieces = citationPieces(text, seg.start, seg.end);
         for (let k = 0; k < pieces.length; k++) {
           const p = pieces[k];
           if (k === 0 && continued && !this.#pendingRef && seg.start === from && this.#continuesItem()) {
@@ -1331,7 +1358,7 @@ class FieldBuilder {
    * letter or `;`, reads as a cable citation, so that an abbreviation (`U.S.-`, `E.O.`) or initials in free text (`MEMO
    * TO J.SMITH`) are no letter.
    */
-  #gluedLetters(line: number, text: string, from: number, to: number, markers: { start: number; end: number; letter: string }[]): void {
+  #gluedLetters(text: string, from: number, to: number, markers: { start: number; end: number; letter: string }[]): void {
     const re = GLUED_REF_LETTER;
     re.lastIndex = from;
     let m = re.exec(text);
@@ -1357,10 +1384,7 @@ class FieldBuilder {
       glued.lastIndex = end;
       const nextGlued = glued.exec(text);
       if (nextGlued !== null && nextGlued.index < next) next = nextGlued.index;
-      const piece = this.#citationPieces(text, end, next)[0];
-      if (piece === undefined || piece.start !== end) continue;
-      const { citationEnd } = trailingLabels(line, text, piece.start, piece.end);
-      if (parseCitation(text.slice(piece.start, citationEnd)) === undefined) continue;
+      if (!citationOpens(text, end, next)) continue;
       markers.push({ start, end, letter });
       markers.sort((a, b) => a.start - b.start);
       re.lastIndex = end;
@@ -1392,23 +1416,6 @@ class FieldBuilder {
     const citationText = previous + (glued ? '' : ' ') + text.slice(start, citationEnd);
     const citation: Token = { text: citationText, range: { start: last.citation.range.start, end: pos(line, citationEnd) } };
     this.#refItems.push(this.#item(union(last.range, range(line, start, end)), citation, labels, last.letterToken, last.letter, last.doubledLetter, last.marking));
-  }
-
-  /** Splits unlettered text into items at ";" (and at "," when every part is a cable citation). */
-  #citationPieces(text: string, from: number, to: number): { start: number; end: number }[] {
-    const pieces: { start: number; end: number }[] = [];
-    for (const part of splitAt(text, 59 /* ; */, from, to)) {
-      const commaParts = splitAt(text, 44 /* , */, part.start, part.end);
-      const all = commaParts.length > 1 && commaParts.every((c) => parseCitation(text.slice(c.start, c.end).trim()) !== undefined);
-      for (const c of all ? commaParts : [part]) {
-        let s = c.start;
-        let e = c.end;
-        while (s < e && isSpace(text.charCodeAt(s))) s++;
-        while (e > s && isCitationEnd(text.charCodeAt(e - 1))) e--;
-        if (e > s) pushCitations(text, s, e, pieces);
-      }
-    }
-    return pieces;
   }
 
   #pushItem(line: number, text: string, start: number, end: number, letterToken?: Token, letter?: string, doubledLetter?: Token, marking?: PortionMarking): void {
@@ -1796,6 +1803,34 @@ const GLUED_REF_LETTER_AHEAD = new RegExp(GLUED_REF_LETTER.source, 'g');
 const REF_DOUBLE_LETTER = /(?<![^\s;,])(\u00B6\s?)?(?:\(([A-Za-z]{2})\)|([A-Za-z]{2})[.):])(?=\s|$)/g;
 // A trailing label of a REF item: "(NOTAL)", "(EXDIS)".
 const LABEL = /\(([A-Z][A-Z ]{1,14})\)\s*$/;
+
+/** Splits unlettered text into items at ";" (and at "," when every part is a cable citation). */
+function citationPieces(text: string, from: number, to: number): { start: number; end: number }[] {
+  const pieces: { start: number; end: number }[] = [];
+  for (const part of splitAt(text, 59 /* ; */, from, to)) {
+    const commaParts = splitAt(text, 44 /* , */, part.start, part.end);
+    const all = commaParts.length > 1 && commaParts.every((c) => parseCitation(text.slice(c.start, c.end).trim()) !== undefined);
+    for (const c of all ? commaParts : [part]) {
+      let s = c.start;
+      let e = c.end;
+      while (s < e && isSpace(text.charCodeAt(s))) s++;
+      while (e > s && isCitationEnd(text.charCodeAt(e - 1))) e--;
+      if (e > s) pushCitations(text, s, e, pieces);
+    }
+  }
+  return pieces;
+}
+
+/**
+ * Whether a cable citation opens `[from, to)` of `text` and is its first item (`;` and `,` end one, as between items), its
+ * labels aside (`STATE 4410 (NOTAL)`): what a REF letter glued to it (`B.STATE 4410`) must have after it to be one.
+ */
+function citationOpens(text: string, from: number, to: number): boolean {
+  const piece = citationPieces(text, from, to)[0];
+  if (piece === undefined || piece.start !== from) return false;
+  const { citationEnd } = trailingLabels(0, text, piece.start, piece.end);
+  return parseCitation(text.slice(piece.start, citationEnd)) !== undefined;
+}
 
 /**
  * Pushes `[start, end)` as one piece, or as several when it is cable citations run together
