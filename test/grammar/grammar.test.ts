@@ -1153,6 +1153,22 @@ describe('grammar', function () {
     assert.ok((used.user + used.system) / 1000 < 500, 'tokenizing took too long');
   });
 
+  it('tokenizes a long line of spaces before its text in linear time, in the text, a TAGS field and an address list', () => {
+    // A pattern that opens with `^\s*` (or `[ \t]*`) and then a look-ahead scanning the line read the rest of the line again
+    // at each count of the spaces it gave back: a line of 16,000 spaces and a word took 1-3 s in the heading in capitals,
+    // the TAGS field's end and the addressee's pattern. Each now stops giving the spaces back (`(?!\s)` after them).
+    const where = [
+      '¶1. (U) The board met.\n\n',
+      'E.O. 12958: N/A\nTAGS: PREL, PGOV\n',
+      'FM AMEMBASSY NOWHERE\nTO SECSTATE WASHDC PRIORITY 0001\n',
+    ];
+    for (const head of where) {
+      for (const tail of ['x', 'A(', 'A A A A A A A A']) {
+        assertLinearTime((n) => head + ' '.repeat(n) + tail, (text) => tokenize(grammar, text), 16000);
+      }
+    }
+  });
+
   /** Each real cable's file name, text and lines as the grammar tokenizes them. */
   function* tokenizedCorpus(): Generator<{ name: string; text: string; lines: ReturnType<typeof tokenize> }> {
     for (const f of corpusFiles()) {
