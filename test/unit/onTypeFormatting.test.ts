@@ -42,10 +42,16 @@ describe('on-type formatting: the next paragraph\'s number on Enter', () => {
     assert.equal(newLine(cable('¶1. (C) The harbor board met.\n\n|').replace(/\n/g, '\r\n')), '¶2. ');
   });
 
-  it('takes the style and number of the paragraph above, as read', () => {
+  it('takes the number of the paragraph above, as read, and the style most paragraphs down to it write', () => {
     assert.equal(newLine(cable('¶1. (C) The board met.\n\n2. (C) Fares rise.\n\n|')), '3. ');
     // "¶ 13." is paragraph 3 written with the release's pilcrow artifact: 4 follows, in the cable's own style.
     assert.equal(newLine(cable('¶1. (C) The board met.\n\n¶2. (C) Fares rise.\n\n¶ 13. (C) Ferries run.\n\n|')), '¶4. ');
+    // One marker written otherwise, or misread ("3," for "¶3."), among the paragraphs above: the style most of them write.
+    assert.equal(newLine(cable('¶1. (C) The board met.\n\n¶2. (C) Fares rise.\n\n3. (C) Ferries run.\n\n|')), '¶4. ');
+    assert.equal(newLine(cable('¶1. (C) The board met.\n\n¶2. (C) Fares rise.\n\n3, (C) Ferries run.\n\n|')), '¶4. ');
+    // Two styles as many: the one above's; the paragraphs below do not count.
+    assert.equal(newLine(cable('¶1. (C) The board met.\n\n2. (C) Fares rise.\n\n|\n\n4. (C) Ferries run.\n\n5. (C) Piers close.')), '3. ');
+    assert.equal(newLine(cable('1. (C) The board met.\n\n¶2. (C) Fares rise.\n\n|\n\n¶4. (C) Ferries run.\n\n¶5. (C) Piers close.')), '¶3. ');
   });
 
   it('numbers the line right under a paragraph\'s text only where the paragraphs follow each other on one line each', () => {

@@ -348,7 +348,7 @@ function nextRefLetterOnEnter(cable: Cable, position: Position): TextEdit | unde
  *   the signature and the trailer;
  * - no paragraph below carries the next number already: the paragraphs are never renumbered, and a paragraph written
  *   between two others gets nothing.
- * The number follows the paragraph's (as it is read: `¶ 13.` for 3 gives 4), in its marker style, as completion writes it.
+ * The number follows the paragraph's (as it is read: `¶ 13.` for 3 gives 4), in the marker style most paragraphs down to it write ({@link newMarkerStyle}), as completion writes it.
  */
 function nextParagraphOnEnter(cable: Cable, position: Position): TextEdit | undefined {
   const line = position.line;
