@@ -1071,10 +1071,12 @@ describe('completion: the next paragraph\'s marker', () => {
     for (const [body, accepted] of cases) check(cable(body), accepted);
   });
 
-  it('takes the style of the paragraph above, or the cable\'s most common where that one is the pilcrow artifact', () => {
+  it('takes the style most paragraphs down to the one above write, that one\'s where as many write it, never the pilcrow artifact\'s', () => {
     check(cable('¶1. (C) The board met.\n\n2. (C) Fares rise.\n\n|'), '3. (C) ');
     // "¶ 13." is paragraph 3 written with the artifact: its "¶ " is no style of the cable's.
     check(cable('¶1. (C) The board met.\n\n¶2. (C) Fares rise.\n\n¶ 13. (C) Ferries run.\n\n|'), '¶4. (C) ');
+    // One marker written otherwise among the paragraphs above: the style most of them write.
+    check(cable('¶1. (C) The board met.\n\n¶2. (C) Fares rise.\n\n3. (C) Ferries run.\n\n|'), '¶4. (C) ');
   });
 
   it('offers 1 for the first paragraph, the banner\'s level preselected, the levels above it last', () => {

@@ -42,10 +42,16 @@ describe('on-type formatting: the next paragraph\'s number on Enter', () => {
     assert.equal(newLine(cable('¶1. (C) The harbor board met.\n\n|').replace(/\n/g, '\r\n')), '¶2. ');
   });
 
-  it('takes the style and number of the paragraph above, as read', () => {
+  it('takes the number of the paragraph above, as read, and the style most paragraphs down to it write', () => {
     assert.equal(newLine(cable('¶1. (C) The board met.\n\n2. (C) Fares rise.\n\n|')), '3. ');
     // "¶ 13." is paragraph 3 written with the release's pilcrow artifact: 4 follows, in the cable's own style.
     assert.equal(newLine(cable('¶1. (C) The board met.\n\n¶2. (C) Fares rise.\n\n¶ 13. (C) Ferries run.\n\n|')), '¶4. ');
+    // One marker written otherwise, or misread ("3," for "¶3."), among the paragraphs above: the style most of them write.
+    assert.equal(newLine(cable('¶1. (C) The board met.\n\n¶2. (C) Fares rise.\n\n3. (C) Ferries run.\n\n|')), '¶4. ');
+    assert.equal(newLine(cable('¶1. (C) The board met.\n\n¶2. (C) Fares rise.\n\n3, (C) Ferries run.\n\n|')), '¶4. ');
+    // Two styles as many: the one above's; the paragraphs below do not count.
+    assert.equal(newLine(cable('¶1. (C) The board met.\n\n2. (C) Fares rise.\n\n|\n\n4. (C) Ferries run.\n\n5. (C) Piers close.')), '3. ');
+    assert.equal(newLine(cable('1. (C) The board met.\n\n¶2. (C) Fares rise.\n\n|\n\n¶4. (C) Ferries run.\n\n¶5. (C) Piers close.')), '¶3. ');
   });
 
   it('numbers the line right under a paragraph\'s text only where the paragraphs follow each other on one line each', () => {
@@ -294,6 +300,15 @@ describe('on-type formatting: the next dash item on Enter', () => {
     assert.deepEqual(spaced.lines.slice(spaced.line - 3, spaced.line + 1), ['-- dues;', '', '', '']);
     // Under a paragraph of several blocks with no list at its end, the number, as before.
     assert.equal(newLine(cable('¶1. (C) Points.\n\nMore points.\n\n|')), '¶2. ');
+    // A list whose items end with no stop, each under the last line of the one above (09BRASILIA757's appendix): its
+    // last item is still the list's, and nothing is written (the number was). Under the paragraph's own text, the number.
+    const unstopped = 'Ferries:\n-- 1990 accord on fares (in effect\nin 1992)\n-- 2002 accord on dues\n(in effect in 2004)\n\n|';
+    assert.equal(newLine(cable(`¶1. (C) Accords examined.\n\n${unstopped}`)), '');
+    assert.equal(newLine(cable(`¶1. (C) Accords examined.\n\nPiers:\n-- 1988 accord on quays\n\n${unstopped}`)), '');
+    assert.equal(newLine(cable(`¶1. (C) Accords examined.\n${unstopped}`)), '¶2. ');
+    assert.equal(newLine(cable('¶1. (C) Accords:\n\n-- 1990 accord on fares (in effect in 1992)\n-- 2002 accord on dues (in effect in 2004)\n-- 2005 accord on piers\n\n|')), '¶2. ');
+    // Two dashes inside a sentence under a block's text are no item: the number, as before.
+    assert.equal(newLine(cable('¶1. (C) Points.\n\nThe board, and its friends\n-- the crews included -- met.\n\n|')), '¶2. ');
   });
 
   it('writes the dashes most of the list\'s items write, or for a list\'s first item most of the cable\'s items above it', () => {

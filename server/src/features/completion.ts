@@ -536,16 +536,18 @@ export function markerText(n: number, style: MarkerStyle): string {
 }
 
 /**
- * The marker style a new paragraph takes: that of the paragraph above, else the one most of the cable's paragraphs use,
- * `¶4.` in a cable with none. A marker the release's pilcrow artifact made (`¶ 13.` for 3, whose number is not the one
- * it is read as) shows no style of the cable's.
+ * The marker style a new paragraph takes: the one most of the paragraphs down to the one above write, that one's where as
+ * many write its own (`¶7.` ⏎ `¶8.` ⏎ `9.` goes on with `¶10.`, `¶1.` ⏎ `2.` with `3.`), `¶4.` in a cable with none above. A marker the release's pilcrow artifact made (`¶ 13.` for 3, whose number is not the
+ * one it is read as) or a misread one (`18,` for `¶18.`, `l.` for `1.`) shows no style of the cable's.
  */
 export function newMarkerStyle(paragraphs: readonly Paragraph[], above: Paragraph | undefined): MarkerStyle {
-  if (above && above.number === above.readAs) return above.style;
   const counts: Record<MarkerStyle, number> = { pilcrow: 0, 'pilcrow-space': 0, bare: 0 };
-  for (const p of paragraphs) if (p.number === p.readAs) counts[p.style]++;
-  let best: MarkerStyle = 'pilcrow';
-  for (const style of ['bare', 'pilcrow-space'] as const) if (counts[style] > counts[best]) best = style;
+  for (const p of paragraphs) {
+    if (above && p.range.start.line > above.range.start.line) break;
+    if (p.number === p.readAs && p.misread === undefined) counts[p.style]++;
+  }
+  let best: MarkerStyle = above && above.number === above.readAs && above.misread === undefined ? above.style : 'pilcrow';
+  for (const style of ['pilcrow', 'bare', 'pilcrow-space'] as const) if (counts[style] > counts[best]) best = style;
   return best;
 }
 
@@ -642,8 +644,8 @@ function markingOffers(banner: Level | undefined, previous: PortionMarking | und
 /**
  * The next paragraph's marker at the start of a body line, asked for with Ctrl+Space (never on a typed character, so
  * that no list opens while prose is typed): on an empty line, or where only the start of a marker is typed (`¶`, `¶1`,
- * `1`) and nothing follows. Its number follows the numbered paragraph above (1 when there is none), in that paragraph's
- * marker style; in a cable whose paragraphs are marked, it comes with each portion marking, one item each: the marking
+ * `1`) and nothing follows. Its number follows the numbered paragraph above (1 when there is none), in the marker style
+ * most paragraphs down to it write ({@link newMarkerStyle}); in a cable whose paragraphs are marked, it comes with each portion marking, one item each: the marking
  * of the nearest marked paragraph above first (preselected), then the banner's level, then the other levels. In a cable
  * whose paragraphs carry no marking, the number comes alone. The paragraphs below keep their numbers.
  */

@@ -68,15 +68,18 @@ const MAX_ITEM_LINES_UNDER_BLANK = 100;
  * lines it runs over ({@link MAX_ITEM_LINES_UNDER_BLANK}), or at most {@link MAX_ITEM_LINES} lines up under a line that ends
  * a sentence, a clause or an introduction (`.`, `;`, `:`, as `… parties agreed to:` ⏎ `-- exchange …`), and goes on over the
  * lines under it down to `line`, none blank; two dashes opening a line inside a sentence (`… all of its friends -- Arabs
- * included` ⏎ `-- in the Middle East`) open no item. No paragraph opens between them.
+ * included` ⏎ `-- in the Middle East`) open no item. No paragraph opens between them. `through`: an item opened under a line
+ * that ends none of these (`-- 1990 accord (in effect in 1992)` ⏎ `-- 2002 accord`, a list whose items end with no stop) is
+ * passed over up to such an item above it, with no blank line between, which is returned: the top of the list, not the item.
  */
-function dashItemOf(cable: Cable, line: number): { start: number; dashes: string } | undefined {
+function dashItemOf(cable: Cable, line: number, through = false): { start: number; dashes: string } | undefined {
   // Past a scan's margin (`| -- fares;`, `07 -- fares;`), whose line of the margin alone is blank: its dashes are written
   // in their column, the margin as spaces.
   const lines = linesAsRead(cable);
   const paragraphs = cable.paragraphs;
   const p = paragraphs[partitionPoint(paragraphs, (q) => q.range.start.line <= line) - 1] as Paragraph | undefined;
   const top = Math.max(0, line - MAX_ITEM_LINES_UNDER_BLANK, p && p.range.end.line >= line ? p.marker.range.start.line : 0);
+  let below = line + 1;
   for (let k = line; k >= top; k--) {
     const text = lines[k];
     if (skipSpaces(text) === text.length) return undefined;
@@ -85,8 +88,9 @@ function dashItemOf(cable: Cable, line: number): { start: number; dashes: string
     const above = k > 0 ? lines[k - 1] : '';
     const end = above.charCodeAt(trimEndOffset(above) - 1);
     if (skipSpaces(above) === above.length) return { start: k, dashes: m[0] };
-    if (line - k <= MAX_ITEM_LINES && (end === 46 /* . */ || end === 59 /* ; */ || end === 58 /* : */)) return { start: k, dashes: m[0] };
-    return undefined;
+    if (below - 1 - k <= MAX_ITEM_LINES && (end === 46 /* . */ || end === 59 /* ; */ || end === 58 /* : */)) return { start: k, dashes: m[0] };
+    if (!through) return undefined;
+    below = k;
   }
   return undefined;
 }
@@ -205,14 +209,16 @@ function nextSpacedDashItemOnEnter(cable: Cable, position: Position): TextEdit |
  * line into a block of its own before the list (a title, more text, another list: `¶5. (C) …` ⏎ ⏎ `Ferries:` ⏎ `-- fares;` ⏎
  * ⏎ `Piers:` ⏎ `-- dues.` ⏎ ⏎ `|`), not counting the blank line right above the list nor a page break's: such a paragraph goes
  * on after its lists more often than the next one opens, and Enter there writes no paragraph number, nor Enter on the dashes
- * of a list a blank line apart. On the real cables, where this takes the number away under a list, the cable goes on with a
- * title, a page's line or more text 31 times, and with an item or a paragraph 2 times each, where the number written was not
- * the one the cable has (`scripts/dash-items.ts`); on the dashes, with a title, a line or nothing 4 times, a paragraph once.
+ * of a list a blank line apart. The list may be one whose items end with no stop (`-- 1990 accord (in effect in 1992)` ⏎
+ * `-- 2002 accord`), read from its top ({@link dashItemOf} `through`). On the real cables, where this takes the number away
+ * under a list, the cable goes on with a title, a page's line or more text 35 times (4 of them under such a list, 09BRASILIA757),
+ * and with an item or a paragraph 2 times each, where the number written was not the one the cable has
+ * (`scripts/dash-items.ts`); on the dashes, with a title, a line or nothing 4 times, a paragraph once.
  */
 function underListOfBlocks(cable: Cable, line: number): boolean {
   const lines = linesAsRead(cable);
   if (line < 2 || !isBlank(lines[line - 1])) return false;
-  const item = dashItemOf(cable, line - 2);
+  const item = dashItemOf(cable, line - 2, true);
   if (!item) return false;
   const first = listStart(cable, item);
   const paragraphs = cable.paragraphs;
@@ -348,7 +354,7 @@ function nextRefLetterOnEnter(cable: Cable, position: Position): TextEdit | unde
  *   the signature and the trailer;
  * - no paragraph below carries the next number already: the paragraphs are never renumbered, and a paragraph written
  *   between two others gets nothing.
- * The number follows the paragraph's (as it is read: `¶ 13.` for 3 gives 4), in its marker style, as completion writes it.
+ * The number follows the paragraph's (as it is read: `¶ 13.` for 3 gives 4), in the marker style most paragraphs down to it write ({@link newMarkerStyle}), as completion writes it.
  */
 function nextParagraphOnEnter(cable: Cable, position: Position): TextEdit | undefined {
   const line = position.line;
