@@ -437,6 +437,50 @@ describe("on-type formatting on a cable with a scan's margin on every line", () 
     }
   });
 
+  it('writes the next paragraph\'s number in the markers\' column under a paragraph typed without the margin', () => {
+    // A paragraph typed at the line's first column, or past Enter's spaces (`  ¶3. `), which the parser reads as it stands
+    // (a line with no margin): the number goes where the scan's markers stand, past the margin, not at the first column.
+    const bodies = [
+      ['¶1. (C) The harbor board met.', '', '¶2. (C) Fares rise.', '', '¶3. (C) Dues fall.', '', '^'],
+      ['¶1. (C) The harbor board met.', '¶2. (C) Fares rise.', '¶3. (C) Dues fall.', '^'],
+    ];
+    for (const [kind, margin, width] of margins) {
+      for (const body of bodies) {
+        const plain = cable(body.join('\n'));
+        const typedLine = plain.split('\n').findIndex((l) => l.startsWith('¶3.'));
+        for (const typed of ['', ' '.repeat(width)]) {
+          const lines = plain.replace('^', '').split('\n');
+          const line = plain.slice(0, plain.indexOf('^')).split('\n').length - 1;
+          const text = lines.map((l, i) => (i === line ? l : i === typedLine ? `${typed}${l}` : margin(l, i))).join('\n');
+          const c = parseCable(text).cable;
+          assert.ok(c.margin, text);
+          assert.equal(c.paragraphs.length, 3, text);
+          const edits = getOnTypeFormattingEdits(c, { line, character: 0 }, '\n');
+          const result = TextDocument.applyEdits(TextDocument.create('file:///ws/x.cable', 'cable', 1, text), edits).split('\n');
+          assert.equal(result[line], `${' '.repeat(width)}¶4. `, `${kind}, typed at ${typed.length}: ${text}`);
+        }
+      }
+    }
+  });
+
+  it('writes the next dash item under an item typed without the margin in that item\'s own column', () => {
+    // Dashes follow the item above, whose column is the writer's (an indented item, `   --  (C) …`, keeps its own): under an
+    // item typed at the first column, at the first column; past Enter's spaces, at the margin's width.
+    const plain = cable('¶1. (C) The parties agreed to:\n\n-- exchange harbor data;\n-- share fares;\n^');
+    const lines = plain.replace('^', '').split('\n');
+    const line = plain.slice(0, plain.indexOf('^')).split('\n').length - 1;
+    for (const [kind, margin, width] of margins) {
+      for (const typed of ['', ' '.repeat(width)]) {
+        const text = lines.map((l, i) => (i === line ? l : i === line - 1 ? `${typed}${l}` : margin(l, i))).join('\n');
+        const c = parseCable(text).cable;
+        assert.ok(c.margin, text);
+        const edits = getOnTypeFormattingEdits(c, { line, character: 0 }, '\n');
+        const result = TextDocument.applyEdits(TextDocument.create('file:///ws/x.cable', 'cable', 1, text), edits).split('\n');
+        assert.equal(result[line], `${typed}-- `, `${kind}, typed at ${typed.length}`);
+      }
+    }
+  });
+
   it('ends a list whose items stand a blank line apart with the next paragraph\'s number in the markers\' column', () => {
     // Enter on the dashes it wrote under the blank line (`|` ⏎ `  -- ` ⏎ `^`): the number takes their place, past the margin
     // as they stood; it was written at the line's first column.
@@ -451,6 +495,19 @@ describe("on-type formatting on a cable with a scan's margin on every line", () 
       const edits = getOnTypeFormattingEdits(c, { line: caret, character: 0 }, '\n');
       const result = TextDocument.applyEdits(TextDocument.create('file:///ws/x.cable', 'cable', 1, text), edits).split('\n');
       assert.deepEqual(result.slice(caret - 2, caret + 1), [margin('', caret - 2), `${' '.repeat(width)}¶2. `, margin('', caret + 1)], kind);
+    }
+    // The list under a paragraph typed without the margin (`¶2. (C) Points:` at the first column): the number still goes in
+    // the column of the scan's markers.
+    const under = cable('¶1. (C) The harbor board met.\n\n¶2. (C) Points:\n\n-- fares;\n\n-- dues;\n\n-- \n^').replace('^', '').split('\n');
+    const at = under.length - 4;
+    const typedLine = under.indexOf('¶2. (C) Points:');
+    for (const [kind, margin, width] of margins) {
+      const text = under.map((l, i) => (i === at || i === typedLine ? l : i === at - 1 ? `${' '.repeat(width)}${l}` : margin(l, i))).join('\n');
+      const c = parseCable(text).cable;
+      assert.ok(c.margin, text);
+      const edits = getOnTypeFormattingEdits(c, { line: at, character: 0 }, '\n');
+      const result = TextDocument.applyEdits(TextDocument.create('file:///ws/x.cable', 'cable', 1, text), edits).split('\n');
+      assert.equal(result[at - 1], `${' '.repeat(width)}¶3. `, kind);
     }
   });
 });

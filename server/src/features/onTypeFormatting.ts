@@ -254,7 +254,7 @@ function endSpacedDashListOnEnter(cable: Cable, position: Position, paragraphNum
   const above = paragraphs[index - 1] as Paragraph | undefined;
   const marker = paragraphNumbers && above && !underListOfBlocks(cable, line - 1) ? nextMarker(cable, above, index) : undefined;
   // Under a scan's margin, the number in the column of the markers, the margin as spaces, as the dashes stood.
-  const margin = marker === undefined || !above ? 0 : marginWidth(cable, above.marker.range.start.line);
+  const margin = marker === undefined ? 0 : markersMargin(cable, index);
   return [{ range: { start: { line: line - 1, character: 0 }, end: position }, newText: marker === undefined ? '' : ' '.repeat(margin) + marker }];
 }
 
@@ -372,9 +372,26 @@ function nextParagraphOnEnter(cable: Cable, position: Position): TextEdit | unde
   const marker = nextMarker(cable, above, index);
   if (marker === undefined) return undefined;
   // Under a scan's margin (`| ¶4. (C) …` ⏎ `|`), in the column of the markers, the margin as spaces: the new line has none.
-  const margin = marginWidth(cable, above.marker.range.start.line);
+  const margin = markersMargin(cable, index);
   if (margin === 0) return { range: { start: position, end: position }, newText: marker };
   return { range: { start: { line, character: 0 }, end: position }, newText: ' '.repeat(margin) + marker };
+}
+
+/**
+ * How wide a scan's margin is on the line of the nearest marker, of the paragraphs before `index`, that stands past it
+ * (`| ¶4. (C) …`): the column of the cable's markers, where Enter writes the next one, the margin as spaces. A paragraph
+ * typed without the margin (`¶5. (C) …` at the line's first column, or past Enter's spaces, `  ¶5. (C) …`, which the parser
+ * reads as they stand) is passed over, so that the next number goes where the scan's numbers stand, not where one typed
+ * line put its own; 0 where no marker stands past a margin (no margin, or every paragraph typed without it).
+ */
+function markersMargin(cable: Cable, index: number): number {
+  if (cable.margin === undefined) return 0;
+  const paragraphs = cable.paragraphs;
+  for (let i = index - 1; i >= 0; i--) {
+    const width = marginWidth(cable, paragraphs[i].marker.range.start.line);
+    if (width > 0) return width;
+  }
+  return 0;
 }
 
 /**
