@@ -69,6 +69,26 @@ describe('grammar', function () {
     grammar = await loadGrammar();
   });
 
+  /**
+   * The parser's headings (the line each title starts on) and the grammar's tokens of `text`, and whether line `n` holds a
+   * token the grammar colors as a heading.
+   */
+  function headingsOf(text: string) {
+    const { cable } = parseCable(text);
+    const read = new Set(cable.headings.map((h) => h.text.range.start.line));
+    const lines = tokenize(grammar, text);
+    const heading = (n: number) => lines[n].tokens.some((t) => t.end > t.start && t.scopes.includes('markup.heading.cable'));
+    return { cable, read, lines, heading };
+  }
+
+  /** Asserts that neither the parser nor the grammar reads a heading on any of the lines `numbers` of a text ({@link headingsOf}). */
+  function assertNoHeading({ read, lines, heading }: ReturnType<typeof headingsOf>, numbers: readonly number[]): void {
+    for (const n of numbers) {
+      assert.ok(!read.has(n), `the parser reads ${lines[n].line} as a heading`);
+      assert.ok(!heading(n), `${lines[n].line} colored as a heading`);
+    }
+  }
+
   it('the JSON is generated from the YAML source', () => {
     assert.equal(fs.readFileSync(GRAMMAR, 'utf8'), buildGrammar(), 'run node scripts/build-grammar.mjs');
   });
@@ -382,14 +402,9 @@ describe('grammar', function () {
       'MINISTRY OF PIERS', 'RICHARD ROE, DIRECTOR OF QUAYS', '',
       '¶3. (C) THE MINISTER SPOKE FIRST.', '', 'FERRY FARES', '', '¶4. (C) THE FARES WILL RISE IN JUNE AND AGAIN IN SEPTEMBER, THE MINISTER SAID.', '',
     ].join('\n');
-    const { cable } = parseCable(text);
-    const read = new Set(cable.headings.map((h) => h.text.range.start.line));
-    const lines = tokenize(grammar, text);
-    const heading = (n: number) => lines[n].tokens.some((t) => t.end > t.start && t.scopes.includes('markup.heading.cable'));
-    for (const n of [9, 11, 16, 20]) {
-      assert.ok(!read.has(n), `the parser reads ${lines[n].line} as a heading`);
-      assert.ok(!heading(n), `${lines[n].line} colored as a heading`);
-    }
+    const headings = headingsOf(text);
+    assertNoHeading(headings, [9, 11, 16, 20]);
+    const { lines, read, heading } = headings;
     assert.match(lines[8].tokens.map((t) => t.scopes.join(' ')).join(' '), /constant\.numeric\.paragraph\.cable/);
     assert.ok(read.has(25) && heading(25), 'FERRY FARES');
     // The office's line alone under a blank line, outside a list of participants, is a heading as before.
@@ -437,14 +452,9 @@ describe('grammar', function () {
       '¶4. (C) THE MINISTER, WHO HAS LED THE BOARD FOR YEARS, MADE THE FOLLOWING', 'COMMENTS:', '',
       '--ON FARES, THE MINISTER SAID THE BOARD WOULD WAIT FOR THE NEW QUAYS.',
     ].join('\n');
-    const { cable } = parseCable(text);
-    const read = new Set(cable.headings.map((h) => h.text.range.start.line));
-    const lines = tokenize(grammar, text);
-    const heading = (n: number) => lines[n].tokens.some((t) => t.end > t.start && t.scopes.includes('markup.heading.cable'));
-    for (const n of [10, 19, 23, 33]) {
-      assert.ok(!read.has(n), `the parser reads ${lines[n].line} as a heading`);
-      assert.ok(!heading(n), `${lines[n].line} colored as a heading`);
-    }
+    const headings = headingsOf(text);
+    assertNoHeading(headings, [10, 19, 23, 33]);
+    const { cable, lines, read, heading } = headings;
     assert.ok(read.has(28) && heading(28), 'FERRY ROUTES');
     // A block's word alone under a line of a paragraph in capitals that ends no sentence opens the block, no heading.
     assert.ok(cable.blockMarkers.some((m) => m.role === 'open' && m.token.range.start.line === 33), 'the parser reads no opener on COMMENTS:');
@@ -463,12 +473,9 @@ describe('grammar', function () {
       'FERRY ROUTES', '', '¶3. (C) THE BOARD SET THE NEW FARES FOR THE', '',
       'OUTLOOK', '', '¶4. (C) The talks ended.',
     ].join('\n');
-    const { cable } = parseCable(text);
-    const read = new Set(cable.headings.map((h) => h.text.range.start.line));
-    const lines = tokenize(grammar, text);
-    const heading = (n: number) => lines[n].tokens.some((t) => t.end > t.start && t.scopes.includes('markup.heading.cable'));
-    assert.ok(!read.has(9), `the parser reads ${lines[9].line} as a heading`);
-    assert.ok(!heading(9), `${lines[9].line} colored as a heading`);
+    const headings = headingsOf(text);
+    assertNoHeading(headings, [9]);
+    const { lines, read, heading } = headings;
     for (const n of [13, 17]) {
       assert.ok(read.has(n), `the parser reads no heading on ${lines[n].line}`);
       assert.ok(heading(n), `${lines[n].line} not colored as a heading`);
