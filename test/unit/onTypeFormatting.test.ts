@@ -95,6 +95,24 @@ describe('on-type formatting: the next paragraph\'s number on Enter', () => {
     assert.equal(newLine(cable('¶1. (C) The board met.\n\n|\n\n¶3. (C) Fares rise.')), '¶2. ');
   });
 
+  it('numbers the next item of a document quoted in a paragraph that numbers its own items from 1', () => {
+    // Invented: a marked paragraph quoting a text whose items are numbered from 1 with no marking; the parser reads them as
+    // the quoting paragraph's text. Under an item, the quoted document's next number, not the cable's next paragraph (¶4).
+    const quote = '¶1. (C) The harbor board met.\n\n¶2. (C) Fares rise.\n\n¶3. (SBU) Text of the board\'s decisions:\n\n¶1. Fares rise in May.\n\n';
+    assert.equal(newLine(cable(`${quote}|`)), '¶2. ');
+    assert.equal(newLine(cable(`${quote}¶2. Piers close\nat night.\n\n|`)), '¶3. ');
+    // A title glued under an item, and a page break's line, belong to the item above; the numbers go on past them.
+    assert.equal(newLine(cable(`${quote}¶2. Piers close.\nPart II: Ferries\n\n|`)), '¶3. ');
+    assert.equal(newLine(cable(`${quote}¶2. Piers close.\n\nNOWHERE 00000012 002 OF 002\n\n¶3. Ferries run.\n\n|`)), '¶4. ');
+    // The items' own style, most of them, one glued to its text among them; bare numbers in a cable of pilcrows.
+    assert.equal(newLine(cable(`${quote}2.Piers close.\n\n¶3. Ferries run.\n\n|`)), '¶4. ');
+    assert.equal(newLine(cable('¶1. (C) The board met.\n\n¶2. (SBU) Text:\n\n1. Fares rise.\n\n2. Piers close.\n\n|')), '3. ');
+    // Right under the quoting paragraph's first line, before any item, the cable's next paragraph.
+    assert.equal(newLine(cable('¶1. (C) The board met.\n\n¶2. (SBU) Text of the decisions:\nPart I: Fares\n\n|')), '¶3. ');
+    // A number wrapped to a line's start inside a sentence is no quoted item.
+    assert.equal(newLine(cable('¶1. (C) The board met.\n\n¶2. (SBU) The board cut fares by\n1. percent.\n\n|')), '¶3. ');
+  });
+
   it('writes nothing in the header, the metadata fields, the caveats or under the signature', () => {
     const header = 'R 010800Z DEC 09\nFM AMEMBASSY NOWHERE\nTO SECSTATE WASHDC 0001\n|\nC O N F I D E N T I A L NOWHERE 000012\n\nSUBJECT: FERRY DUES\n\n¶1. (C) The board met.\n';
     assert.equal(newLine(header), '');
