@@ -8,10 +8,10 @@
  * line under it.
  */
 import type { Position, TextEdit } from 'vscode-languageserver';
-import type { Cable, MarkerStyle, Paragraph, RefItem } from '../core/model';
+import type { Cable, Paragraph, RefItem } from '../core/model';
 import { linesAsRead, marginWidth } from '../core/parse/margin';
 import { isSpace, partitionPoint, skipSpaces, trimEndOffset } from '../core/text';
-import { inBody, markerText, newMarkerStyle, nextRefSlot, paragraphsPacked } from './completion';
+import { inBody, lastQuotedItem, markerText, newMarkerStyle, nextRefSlot, paragraphsPacked } from './completion';
 
 /**
  * What Enter writes: the next paragraph's number (`cable.paragraphNumbers.onEnter`), the next REF item's letter
@@ -377,38 +377,6 @@ function nextParagraphOnEnter(cable: Cable, position: Position): TextEdit | unde
   const margin = markersMargin(cable, index);
   if (margin === 0) return { range: { start: position, end: position }, newText: marker };
   return { range: { start: { line, character: 0 }, end: position }, newText: ' '.repeat(margin) + marker };
-}
-
-/** A quoted document's item at a line's start: `¶2. We agreed …`, `2. …`, `15.UK and China …` (its full stop glued to the text). */
-const QUOTED_ITEM = /^[ \t]*(¶ ?)?(\d{1,3})\.(?=[ \t]|[A-Z])/;
-
-/**
- * The last item, up to line `end`, of a document quoted in paragraph `p` that numbers its own items from 1 (`¶9. (SBU) Text of
- * the outcomes:` ⏎ ⏎ `¶1. We agreed …` ⏎ ⏎ `¶2. …`), which the parser reads as the paragraph's text, not as paragraphs: its
- * number and the style most of the items write, the last one's where as many write two (`¶14.` ⏎ `15.UK …` goes on with
- * `¶16.`). The items stand at a line's start under a blank line or a page break's line, numbered 1, 2, 3 in turn; a number
- * out of turn is passed over. Undefined where no item numbered 1 stands in the paragraph below its first line.
- */
-function lastQuotedItem(cable: Cable, p: Paragraph, end: number): { number: number; style: MarkerStyle } | undefined {
-  const lines = linesAsRead(cable);
-  const counts: Record<MarkerStyle, number> = { pilcrow: 0, 'pilcrow-space': 0, bare: 0 };
-  let number = 0;
-  let style: MarkerStyle = 'pilcrow';
-  for (let k = p.marker.range.start.line + 1; k <= end; k++) {
-    const text = lines[k];
-    // Only a line that opens with a digit or a pilcrow can hold an item: the expression is asked of those alone.
-    const first = text.charCodeAt(skipSpaces(text));
-    if (first !== 182 /* ¶ */ && !(first >= 48 && first <= 57)) continue;
-    if (!isBlank(lines[k - 1]) && cable.lineKinds[k - 1] !== 'page') continue;
-    const m = QUOTED_ITEM.exec(text);
-    if (!m || Number(m[2]) !== number + 1) continue;
-    number++;
-    style = m[1] === undefined ? 'bare' : m[1].length === 2 ? 'pilcrow-space' : 'pilcrow';
-    counts[style]++;
-  }
-  if (number === 0) return undefined;
-  for (const s of ['pilcrow', 'bare', 'pilcrow-space'] as const) if (counts[s] > counts[style]) style = s;
-  return { number, style };
 }
 
 /**
