@@ -1071,6 +1071,18 @@ describe('completion: the next paragraph\'s marker', () => {
     for (const [body, accepted] of cases) check(cable(body), accepted);
   });
 
+  it('numbers the next item of a document quoted in a paragraph that numbers its own items from 1, with no marking', () => {
+    // Invented: a marked paragraph quoting a text numbered from 1, unmarked; the parser reads the items as the paragraph's text.
+    const quote = '¶1. (C) The harbor board met.\n\n¶2. (SBU) Text of the board\'s decisions:\n\n¶1. Fares rise in May.\n\n';
+    assert.deepEqual(offered(cable(`${quote}¶2. Piers close.\n\n|`)), ['¶3.*']);
+    check(cable(`${quote}|`), '¶2. ');
+    // Between two items, and in the items' own style, bare numbers in a cable of pilcrows.
+    check(cable(`${quote}|\n\n¶3. Ferries run.`), '¶2. ');
+    check(cable('¶1. (C) The board met.\n\n¶2. (SBU) Text:\n\n1. Fares rise.\n\n|'), '2. ');
+    // Before the first item, and under the quoting paragraph's own line, the cable's next paragraph with its marking.
+    check(cable('¶1. (C) The board met.\n\n¶2. (SBU) Text of the decisions:\n\n|'), '¶3. (SBU) ');
+  });
+
   it('takes the style most paragraphs down to the one above write, that one\'s where as many write it, never the pilcrow artifact\'s', () => {
     check(cable('¶1. (C) The board met.\n\n2. (C) Fares rise.\n\n|'), '3. (C) ');
     // "¶ 13." is paragraph 3 written with the artifact: its "¶ " is no style of the cable's.

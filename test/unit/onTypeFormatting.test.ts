@@ -95,6 +95,24 @@ describe('on-type formatting: the next paragraph\'s number on Enter', () => {
     assert.equal(newLine(cable('¶1. (C) The board met.\n\n|\n\n¶3. (C) Fares rise.')), '¶2. ');
   });
 
+  it('numbers the next item of a document quoted in a paragraph that numbers its own items from 1', () => {
+    // Invented: a marked paragraph quoting a text whose items are numbered from 1 with no marking; the parser reads them as
+    // the quoting paragraph's text. Under an item, the quoted document's next number, not the cable's next paragraph (¶4).
+    const quote = '¶1. (C) The harbor board met.\n\n¶2. (C) Fares rise.\n\n¶3. (SBU) Text of the board\'s decisions:\n\n¶1. Fares rise in May.\n\n';
+    assert.equal(newLine(cable(`${quote}|`)), '¶2. ');
+    assert.equal(newLine(cable(`${quote}¶2. Piers close\nat night.\n\n|`)), '¶3. ');
+    // A title glued under an item, and a page break's line, belong to the item above; the numbers go on past them.
+    assert.equal(newLine(cable(`${quote}¶2. Piers close.\nPart II: Ferries\n\n|`)), '¶3. ');
+    assert.equal(newLine(cable(`${quote}¶2. Piers close.\n\nNOWHERE 00000012 002 OF 002\n\n¶3. Ferries run.\n\n|`)), '¶4. ');
+    // The items' own style, most of them, one glued to its text among them; bare numbers in a cable of pilcrows.
+    assert.equal(newLine(cable(`${quote}2.Piers close.\n\n¶3. Ferries run.\n\n|`)), '¶4. ');
+    assert.equal(newLine(cable('¶1. (C) The board met.\n\n¶2. (SBU) Text:\n\n1. Fares rise.\n\n2. Piers close.\n\n|')), '3. ');
+    // Right under the quoting paragraph's first line, before any item, the cable's next paragraph.
+    assert.equal(newLine(cable('¶1. (C) The board met.\n\n¶2. (SBU) Text of the decisions:\nPart I: Fares\n\n|')), '¶3. ');
+    // A number wrapped to a line's start inside a sentence is no quoted item.
+    assert.equal(newLine(cable('¶1. (C) The board met.\n\n¶2. (SBU) The board cut fares by\n1. percent.\n\n|')), '¶3. ');
+  });
+
   it('writes nothing in the header, the metadata fields, the caveats or under the signature', () => {
     const header = 'R 010800Z DEC 09\nFM AMEMBASSY NOWHERE\nTO SECSTATE WASHDC 0001\n|\nC O N F I D E N T I A L NOWHERE 000012\n\nSUBJECT: FERRY DUES\n\n¶1. (C) The board met.\n';
     assert.equal(newLine(header), '');
@@ -553,6 +571,36 @@ describe('on-type formatting: the next paragraph\'s number on the real cables', 
     // dashes writes no number). Under 12 of them a dash list a blank line apart ends: Enter writes its dashes, and Enter again the number.
     assert.ok(written / total > 0.99, `${written} of ${total}:\n${misses.join('\n')}`);
     assert.ok(dashesFirst < 20, `${dashesFirst} paragraphs under a dash list`);
+  });
+
+  it('writes the number of each item of a document quoted in a paragraph of the corpus, under the item above it', () => {
+    // A marked paragraph's lines that open with 1, 2, 3 in turn under a blank line, unmarked: a quoted document's items
+    // (09BEIJING1582's outcomes, ¶1 to ¶23 inside ¶9). Cut on the blank line above each item but the first, Enter writes its number.
+    let total = 0;
+    let numbered = 0;
+    const misses: string[] = [];
+    for (const f of corpusFiles()) {
+      const { cable } = parseCable(fs.readFileSync(f, 'utf8'));
+      for (const p of cable.paragraphs) {
+        if (!p.portion) continue;
+        let next = 1;
+        for (let k = p.marker.range.start.line + 2; k <= p.range.end.line; k++) {
+          const m = /^(¶ ?)?(\d{1,3})\.(?=[ A-Z])/.exec(cable.lines[k]);
+          if (!m || Number(m[2]) !== next || cable.lines[k - 1].trim() !== '') continue;
+          next++;
+          if (next === 2) continue;
+          total++;
+          const edits = getOnTypeFormattingEdits(parseCable([...cable.lines.slice(0, k), ''].join('\n')).cable, { line: k, character: 0 }, '\n');
+          if (edits.length === 1 && /\d+/.exec(edits[0].newText)?.[0] === m[2]) numbered++;
+          else misses.push(`${f.split('/').pop()}:${k + 1} ${JSON.stringify(m[0])} got ${JSON.stringify(edits.map((e) => e.newText))}`);
+        }
+      }
+    }
+    assert.ok(total >= 20, `${total} quoted items`);
+    // 20 of 22 (1 while the cable's next paragraph, ¶10, was written): 09BEIJING1582's ¶11 stands under ¶10's dash list, in a
+    // paragraph that has run into blocks of its own, where no number is written (underListOfBlocks), and ¶19 under a page
+    // break's line and its blank lines, where no paragraph's number is written either.
+    assert.ok(numbered / total > 0.9, `${numbered} of ${total}:\n${misses.join('\n')}`);
   });
 
   it('writes the letter each REF item of the corpus opens with, under the one above it', () => {

@@ -641,6 +641,38 @@ function markingOffers(banner: Level | undefined, previous: PortionMarking | und
   return offers.sort((a, b) => a.sortText.localeCompare(b.sortText));
 }
 
+/** A quoted document's item at a line's start: `¶2. We agreed …`, `2. …`, `15.UK and China …` (its full stop glued to the text). */
+const QUOTED_ITEM = /^[ \t]*(¶ ?)?(\d{1,3})\.(?=[ \t]|[A-Z])/;
+
+/**
+ * The last item, up to line `end`, of a document quoted in paragraph `p` that numbers its own items from 1 (`¶9. (SBU) Text of
+ * the outcomes:` ⏎ ⏎ `¶1. We agreed …` ⏎ ⏎ `¶2. …`), which the parser reads as the paragraph's text, not as paragraphs: its
+ * number and the style most of the items write, the last one's where as many write two (`¶14.` ⏎ `15.UK …` goes on with
+ * `¶16.`). The items stand at a line's start under a blank line or a page break's line, numbered 1, 2, 3 in turn; a number
+ * out of turn is passed over. Undefined where no item numbered 1 stands in the paragraph below its first line.
+ */
+export function lastQuotedItem(cable: Cable, p: Paragraph, end: number): { number: number; style: MarkerStyle } | undefined {
+  const lines = linesAsRead(cable);
+  const counts: Record<MarkerStyle, number> = { pilcrow: 0, 'pilcrow-space': 0, bare: 0 };
+  let number = 0;
+  let style: MarkerStyle = 'pilcrow';
+  for (let k = p.marker.range.start.line + 1; k <= end; k++) {
+    const text = lines[k];
+    // Only a line that opens with a digit or a pilcrow can hold an item: the expression is asked of those alone.
+    const first = text.charCodeAt(skipSpaces(text));
+    if (first !== 182 /* ¶ */ && !isDigit(first)) continue;
+    if (skipSpaces(lines[k - 1]) !== lines[k - 1].length && cable.lineKinds[k - 1] !== 'page') continue;
+    const m = QUOTED_ITEM.exec(text);
+    if (!m || Number(m[2]) !== number + 1) continue;
+    number++;
+    style = m[1] === undefined ? 'bare' : m[1].length === 2 ? 'pilcrow-space' : 'pilcrow';
+    counts[style]++;
+  }
+  if (number === 0) return undefined;
+  for (const s of ['pilcrow', 'bare', 'pilcrow-space'] as const) if (counts[s] > counts[style]) style = s;
+  return { number, style };
+}
+
 /**
  * The next paragraph's marker at the start of a body line, asked for with Ctrl+Space (never on a typed character, so
  * that no list opens while prose is typed): on an empty line, or where only the start of a marker is typed (`¶`, `¶1`,
@@ -658,7 +690,11 @@ function nextParagraphItems(cable: Cable, position: Position, line: string, ctx:
   let index = paragraphs.length;
   while (index > 0 && paragraphs[index - 1].range.start.line >= position.line) index--;
   const above = index > 0 ? paragraphs[index - 1] : undefined;
-  const number = above ? above.readAs + 1 : 1;
+  // Under a blank line inside, or right under, a paragraph quoting a document that numbers its own items from 1: that
+  // document's next number, alone (its items carry no marking).
+  const lines = linesAsRead(cable);
+  const quoted = above && position.line >= 2 && skipSpaces(lines[position.line - 1]) === lines[position.line - 1].length && position.line - 2 <= above.range.end.line ? lastQuotedItem(cable, above, position.line - 2) : undefined;
+  const number = quoted ? quoted.number + 1 : above ? above.readAs + 1 : 1;
   if (number > 999) return undefined;
   // The white space before the caret stays; on a line of white space ("|   "), so does the white space after it.
   const start = skipSpaces(before);
@@ -666,7 +702,7 @@ function nextParagraphItems(cable: Cable, position: Position, line: string, ctx:
   // "1" typed where 4 comes next is another number than the one offered.
   const digits = typed.replace(/^¶[ \t]?/, '');
   if (!String(number).startsWith(digits)) return undefined;
-  let style = newMarkerStyle(paragraphs, above);
+  let style = quoted ? quoted.style : newMarkerStyle(paragraphs, above);
   // "¶" typed in a cable numbered "4." asks for the pilcrow.
   if (typed.startsWith('¶') && style === 'bare') style = 'pilcrow';
   const marker = markerText(number, style);
@@ -682,7 +718,9 @@ function nextParagraphItems(cable: Cable, position: Position, line: string, ctx:
   const lineAbove = position.line - 1;
   const blankAbove = above !== undefined && cable.lineKinds[lineAbove] !== 'blank' && !paragraphsPacked(cable);
   const spacing = blankAbove ? { additionalTextEdits: [{ range: { start: { line: lineAbove, character: linesAsRead(cable)[lineAbove].length }, end: { line: lineAbove, character: linesAsRead(cable)[lineAbove].length } }, newText: cable.eol }] } : {};
-  const documentation = `${above ? `The number after paragraph ${above.readAs}` : 'The first paragraph\'s number'}, in the style of the cable's paragraphs${blankAbove ? ', a blank line above it' : ''}.${repeat}`;
+  const documentation = quoted
+    ? `The number after item ${quoted.number} of the document quoted in paragraph ${above?.readAs}, in the style of its items.`
+    : `${above ? `The number after paragraph ${above.readAs}` : 'The first paragraph\'s number'}, in the style of the cable's paragraphs${blankAbove ? ', a blank line above it' : ''}.${repeat}`;
   const range = { start: { line: position.line, character: start }, end: position };
   const numberAlone: CompletionItem = {
     label: marker,
@@ -702,6 +740,7 @@ function nextParagraphItems(cable: Cable, position: Position, line: string, ctx:
     const marking = paragraphs[i].portion ?? paragraphs[i].itemPortion;
     if (marking?.level) [marked, previous] = [paragraphs[i], marking];
   }
+  if (quoted) return [{ ...numberAlone, detail: 'Next quoted item' }];
   const markedCable = paragraphs.some((p) => p.portion !== undefined || p.itemPortion !== undefined);
   const banner = cable.banner?.level;
   // A cable whose paragraphs carry no marking (an unclassified or old one): the number alone.

@@ -11,7 +11,7 @@ import type { Position, TextEdit } from 'vscode-languageserver';
 import type { Cable, Paragraph, RefItem } from '../core/model';
 import { linesAsRead, marginWidth } from '../core/parse/margin';
 import { isSpace, partitionPoint, skipSpaces, trimEndOffset } from '../core/text';
-import { inBody, markerText, newMarkerStyle, nextRefSlot, paragraphsPacked } from './completion';
+import { inBody, lastQuotedItem, markerText, newMarkerStyle, nextRefSlot, paragraphsPacked } from './completion';
 
 /**
  * What Enter writes: the next paragraph's number (`cable.paragraphNumbers.onEnter`), the next REF item's letter
@@ -369,7 +369,9 @@ function nextParagraphOnEnter(cable: Cable, position: Position): TextEdit | unde
   // Right under the text, only where the paragraphs follow each other with no blank line and stand on one line each.
   if (underText && (above.range.start.line !== last || !paragraphsPacked(cable) || wrapped(paragraphs))) return undefined;
   if (!inBody(cable, line)) return undefined;
-  const marker = nextMarker(cable, above, index);
+  // Under a quoted document's item, inside the paragraph that quotes it, the document's next number.
+  const quoted = underBlank ? lastQuotedItem(cable, above, last) : undefined;
+  const marker = quoted ? `${markerText(quoted.number + 1, quoted.style)} ` : nextMarker(cable, above, index);
   if (marker === undefined) return undefined;
   // Under a scan's margin (`| ¶4. (C) …` ⏎ `|`), in the column of the markers, the margin as spaces: the new line has none.
   const margin = markersMargin(cable, index);

@@ -1,0 +1,94 @@
+/**
+ * What Enter writes on every blank line of the real cables' bodies (`npx tsx scripts/enter-blank-lines.ts [--list KIND]`):
+ * prints figures, asserts nothing. Each cable is cut after a blank line, an empty line made under it and Enter asked there;
+ * what it writes is set against the line the cable goes on with (past a page break's line and the blank lines around it):
+ * the paragraph marker it opens with, or none. Counted by what stands above the blank line, so that a rule for one kind of
+ * block can be compared before and after (run it on both trees):
+ * - `quoted`: the block under a quoted document's item numbered from 1 inside a marked paragraph (`¶9. (SBU) Text:` ⏎ ⏎
+ *   `¶1. We agreed …` ⏎ ⏎ `¶2. …`), the block opening with such an item or wrapped under it;
+ * - `prose dashes`: a block of prose whose last line opens with two dashes inside a sentence (`… all of its friends` ⏎
+ *   `-- in the Middle East.`), not a dash item (the line above it ends with no `.`, `;` or `:`, and is no blank line);
+ * - `other`: every other blank line.
+ * `--list KIND` prints each cut of that kind: the file and line, what Enter wrote and what the cable has.
+ */
+import * as fs from 'node:fs';
+import { parseCable } from '../server/src/core/parse/index';
+import { getOnTypeFormattingEdits } from '../server/src/features/onTypeFormatting';
+import { corpusFiles } from '../test/helpers';
+
+/** A paragraph's or a quoted item's marker at a line's start (`¶5. `, `5. `, `15.UK`). */
+const MARKER = /^[ \t]*(¶ ?)?\d{1,3}\.(?=[ \t]|[A-Za-z])/;
+/** An item's dashes, with or without white space after them (not a rule of dashes). */
+const OPENS = /^[ \t]*--[ \t]*(?=[^ \t-])/;
+
+/** The marker a line opens with, as Enter writes it (`¶5. `, `15. ` for `15.UK`), or ''. */
+function markerOf(line: string): string {
+  const m = MARKER.exec(line);
+  return m ? `${m[0].trim()} ` : '';
+}
+
+const listKind = process.argv.includes('--list') ? process.argv[process.argv.indexOf('--list') + 1] : undefined;
+const figures = new Map<string, Map<string, number>>();
+const choiceFigures = new Map<string, { cuts: number; markerRight: number; nothingRight: number }>();
+
+for (const f of corpusFiles()) {
+  const { cable } = parseCable(fs.readFileSync(f, 'utf8'));
+  const lines = cable.lines;
+  const bodyStart = cable.paragraphs[0]?.range.start.line;
+  if (bodyStart === undefined) continue;
+  const bodyEnd = cable.signature?.token.range.start.line ?? lines.length;
+  // The marked paragraphs' lines, and the quoted items in them (unmarked, numbered from 1).
+  const quotedStarts = new Set<number>();
+  for (const p of cable.paragraphs) {
+    if (!p.portion) continue;
+    let next = 1;
+    for (let k = p.marker.range.start.line + 1; k <= p.range.end.line; k++) {
+      const m = MARKER.exec(lines[k]);
+      if (m && Number(/\d+/.exec(m[0])![0]) === next) {
+        quotedStarts.add(k);
+        next++;
+      }
+    }
+  }
+  for (let l = bodyStart + 1; l < bodyEnd - 1; l++) {
+    if (lines[l].trim() !== '' || lines[l - 1].trim() === '') continue;
+    // The block above: from its first line down to l - 1.
+    let top = l - 1;
+    while (top > 0 && lines[top - 1].trim() !== '' && !quotedStarts.has(top)) top--;
+    let kind = 'other';
+    if (quotedStarts.has(top)) kind = 'quoted';
+    else {
+      let d = l - 1;
+      while (d > top && !OPENS.test(lines[d])) d--;
+      const above = d > 0 ? lines[d - 1] : '';
+      if (OPENS.test(lines[d]) && d > top && !/[.;:][ \t]*$/.test(above)) kind = 'prose dashes';
+    }
+    // What the cable goes on with, past page breaks.
+    let n = l + 1;
+    while (n < lines.length && (lines[n].trim() === '' || cable.lineKinds[n] === 'page')) n++;
+    const want = n < bodyEnd ? markerOf(lines[n]) : '';
+    const edits = getOnTypeFormattingEdits(parseCable([...lines.slice(0, l + 1), ''].join('\n')).cable, { line: l + 1, character: 0 }, '\n');
+    const got = edits.length === 1 ? edits[0].newText.trimStart() : edits.length === 0 ? '' : '?';
+    const isMarker = MARKER.test(got);
+    const outcome =
+      got === want ? (want === '' ? 'nothing, none follows' : 'the right marker') :
+      isMarker ? (want === '' ? 'a marker, none follows' : 'a wrong marker') :
+      got === '' ? 'nothing, a marker follows' : 'dashes or other';
+    // Each choice a rule for the kind may make: the number Enter would write (right where it is the cable's next marker), or nothing.
+    const choices = choiceFigures.get(kind) ?? { cuts: 0, markerRight: 0, nothingRight: 0 };
+    choiceFigures.set(kind, choices);
+    choices.cuts++;
+    if (isMarker && got === want) choices.markerRight++;
+    if (want === '') choices.nothingRight++;
+    const counts = figures.get(kind) ?? new Map<string, number>();
+    figures.set(kind, counts);
+    counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
+    if (kind === listKind) console.log(`${f.split('/').pop()}:${l + 2} got ${JSON.stringify(got)} want ${JSON.stringify(want)} | ${lines[l - 1].slice(0, 40)} / ${lines[n]?.slice(0, 30)}`);
+  }
+}
+for (const kind of ['quoted', 'prose dashes', 'other']) {
+  console.log(`${kind}:`);
+  for (const [outcome, n] of [...(figures.get(kind) ?? [])].sort()) console.log(`  ${outcome.padEnd(30)} ${String(n).padStart(5)}`);
+  const c = choiceFigures.get(kind);
+  if (c) console.log(`  of ${c.cuts} cuts, Enter's marker is the cable's next ${c.markerRight} times; nothing would be right ${c.nothingRight} times`);
+}
