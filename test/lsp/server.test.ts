@@ -745,6 +745,34 @@ describe('language server over stdio', function () {
     const symbols = await client.connection.sendRequest<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: uri('09VALLETTA412.cable') } });
     assert.ok(symbols.length > 0);
   });
+
+  it("on a scan's margin, CBL047's quick fix deletes the margin Enter wrote as spaces too, and smart selection climbs from the white space before a paragraph's number", async () => {
+    // Invented: the Valletta sample with ¶2's line indented and three dash items typed under ¶3, with a bar on every line but
+    // those typed: two as Enter writes them, past the margin as spaces (`  -- `), one at the first column.
+    const items = '-- fees rise;\n-- dues fall.\n-- typed by hand;\n';
+    const plain = read('test/fixtures/samples/09VALLETTA412.cable').replace('¶2. (S/NF)', '   ¶2. (S/NF)').replace('are fixed by July.\n', `are fixed by July.\n${items}`);
+    const text = plain
+      .split('\n')
+      .map((l) => (l === '' ? '' : items.includes(`${l}\n`) ? (l.includes('hand') ? l : `  ${l}`) : `| ${l}`))
+      .join('\n');
+    assert.ok(parseCable(text).cable.margin);
+    const name = 'margined.cable';
+    const d = await open(name, text);
+    const diag = d.diagnostics.find((x) => x.code === 'CBL047')!;
+    const actions = await client.connection.sendRequest<{ title: string; edit: { changes?: Record<string, never[]>; documentChanges?: { edits: never[] }[] } }[]>('textDocument/codeAction', { textDocument: { uri: uri(name) }, range: diag.range, context: { diagnostics: [diag] } });
+    const fix = actions.find((a) => a.title === "Delete the margin's bar from every line")!;
+    const edits = fix.edit.changes?.[uri(name)] ?? fix.edit.documentChanges![0].edits;
+    assert.equal(applyEdits(text, edits), plain);
+    // The cursor in the white space between the bar and ¶2: the line from the cursor, then the paragraph, from the cursor too.
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes('¶2. (S/NF)'));
+    const last = lines.findIndex((l) => l.includes('a single liaison officer.'));
+    const [chain] = await client.connection.sendRequest<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; parent?: unknown }[]>('textDocument/selectionRange', { textDocument: { uri: uri(name) }, positions: [{ line, character: 3 }] });
+    const ranges: string[] = [];
+    for (let s: typeof chain | undefined = chain; s; s = s.parent as typeof chain | undefined) ranges.push(`${s.range.start.line}:${s.range.start.character}-${s.range.end.line}:${s.range.end.character}`);
+    assert.deepEqual(ranges.slice(0, 2), [`${line}:3-${line}:${lines[line].length}`, `${line}:3-${last}:${lines[last].length}`]);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(name) } });
+  });
 });
 
 describe('rename over stdio', function () {

@@ -2948,6 +2948,45 @@ describe("outline and smart selection on a cable with a scan's margin on every l
     // 21 paragraphs' first lines read, 20 of them with the paragraph whole in the chain (one is cut before a title).
     assert.ok(read > 15 && whole > 15, `${read} ${whole}`);
   });
+  it("climbs from the white space before a paragraph's number to the paragraph, from the cursor, as from its first character, with a margin or none", () => {
+    // Invented: the outline fixtures with each paragraph's first line indented (`   ¶2. (C) …`), with no margin, a bar or line
+    // numbers. With the cursor in that white space, no paragraph was found (it starts at its number), and from its number on,
+    // the line's range ran from the line's first character, outside the paragraph: the chain went from the line to the section.
+    // In a margin of line numbers, the number under the cursor (`014`) was a word no other range held: the chain went from it
+    // to the whole document.
+    const chain = (cable: Cable, line: number, character: number) => {
+      const spans: string[] = [];
+      for (let s: SelectionRange | undefined = getSelectionRanges(cable, [{ line, character }])[0]; s; s = s.parent) spans.push(`${s.range.start.line}:${s.range.start.character}-${s.range.end.line}:${s.range.end.character}`);
+      return spans.slice(0, -1);
+    };
+    const indent = 3;
+    let read = 0;
+    let whole = 0;
+    for (const name of ['09STATE90001', '09NOWHERE55', '09NOWHERE66', '09NOWHERE99']) {
+      const original = fs.readFileSync(path.join(ROOT, `test/fixtures/outline/${name}.cable`), 'utf8');
+      const firsts = new Set(parseCable(original).cable.paragraphs.filter((q) => q.range.start.character === 0).map((q) => q.range.start.line));
+      const plain = original.split('\n').map((l, i) => (firsts.has(i) ? `${' '.repeat(indent)}${l}` : l)).join('\n');
+      for (const [kind, margin, width] of [['no margin', (l: string) => l, 0], ...margins] as const) {
+        const cable = kind === 'no margin' ? parseCable(plain).cable : marginal(plain, margin);
+        for (const paragraph of cable.paragraphs) {
+          const { line, character } = paragraph.range.start;
+          if (!firsts.has(line)) continue;
+          assert.equal(character, width + indent, `${name}, ${kind}, ${line}`);
+          // From the paragraph's first character, the word under it aside: the line's text, the paragraph, and on.
+          const from = chain(cable, line, character).filter((s) => !s.startsWith(`${line}:${character}-${line}:`) || s === `${line}:${character}-${line}:${trimEndOffset(cable.lines[line])}`);
+          if (from.some((s) => s.startsWith(`${line}:${character}-${paragraph.range.end.line}:`))) whole++;
+          // From each column of the white space, and of the margin, the same ranges, each from the cursor.
+          for (let cursor = 0; cursor < character; cursor++) {
+            const expected = from.map((s) => s.replace(new RegExp(`^${line}:${character}-`), `${line}:${cursor}-`));
+            assert.deepEqual(chain(cable, line, cursor), expected, `${name}, ${kind}, ${line}:${cursor}`);
+          }
+          read++;
+        }
+      }
+    }
+    // 21 paragraphs' first lines read three ways, the paragraph whole in the chain but where it is cut before a title.
+    assert.ok(read >= 60 && whole >= 57, `${read} ${whole}`);
+  });
 });
 
 describe("hover on a cable with a scan's margin on every line", () => {

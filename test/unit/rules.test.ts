@@ -19,6 +19,7 @@ import { paragraphCopy } from '../../server/src/core/rules/util';
 import { UNESTABLISHED_GEOGRAPHIC } from '../../server/src/core/tagCodes';
 import { idFromFileName } from '../../server/src/core/id';
 import { skipSpaces } from '../../server/src/core/text';
+import { getOnTypeFormattingEdits } from '../../server/src/features/onTypeFormatting';
 import { expectBaseline, ROOT } from '../helpers';
 
 const DIR = path.join(ROOT, 'test/fixtures/rules');
@@ -1692,6 +1693,63 @@ describe('rules: the cross-field checks of FORMAT.md §7 and CORPUS-FINDINGS C',
       const typed = lines.map((l, i) => (l === '' ? '' : i === lines.length - 2 ? `-- ${l}` : `| ${l}`)).join('\n');
       const carried = lines.filter((l) => l !== '').length - 1;
       assert.deepEqual(lint(typed).map((f) => f.message), [`${carried} lines open with a bar ('|') of a scan's margin; the cable is read without it.`]);
+    });
+    it("deletes the margin Enter wrote as spaces on the lines typed without it too, each line's own indentation kept", () => {
+      // Invented: Enter on a margined cable writes the next REF letter, dash item and paragraph number past the margin written
+      // as spaces (`| ¶3. (C) …` ⏎ `  ¶4. `), and the editor's Enter keeps those spaces on the line typed under it. The fix
+      // deleted the margin only from the lines that carry it, and these stayed indented by its width: the REF letter out of
+      // its column, the paragraph and its item indented.
+      const plain = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 06/03/2019\nTAGS: PREL\nSUBJECT: HARBOR FEES\n\nREF: A. STATE 1234\n     B. PARIS 77\n\nClassified By: Ann Doe for reasons 1.4 (b).\n\n¶1. (C) The minister said the talks had stalled. The board\nwanted a standing channel with the port for the summer, and\nasked for training slots and a shared picture of small boat\ntraffic. He would send four officers in the autumn if the\ncourse dates are fixed by July. The harbor master agreed to\nthe request and named a liaison officer for the patrols, who\nwill meet the attache each month at the quay. Fees for the\nferries will be set by the board in its next session, which\nthe minister will chair. He said the board would publish\nthe fees in June, after a hearing for the ferry companies,\nand that the port would keep its night patrols through the\nsummer. The officers asked about the training dates and the\nlodging of the trainees, which the ministry would pay for.\nThe talks will resume next month.\n\n¶2. (C) He named three issues:\n-- fares will rise;\n-- dues will fall.\n\n¶3. (C) The board meets in May.\n';
+      /** Enter at the end of the line holding `after` (twice: `gap`), what on-type formatting writes there, then `typed` after it. */
+      const type = (text: string, after: string, typed: string, keepIndent = false, gap = false) => {
+        const lines = text.split('\n');
+        const at = lines.findIndex((l) => l.endsWith(after));
+        assert.ok(at >= 0, after);
+        // The editor's Enter keeps the line's indentation (spaces), never a margin's bar or number.
+        const indent = keepIndent ? /^ */.exec(lines[at])![0] : '';
+        const line = gap ? at + 2 : at + 1;
+        const opened = [...lines.slice(0, at + 1), ...(gap ? [''] : []), indent, ...lines.slice(at + 1)].join('\n');
+        const edits = getOnTypeFormattingEdits(parseCable(opened).cable, { line, character: indent.length }, '\n');
+        const written = applyEdits(opened, edits).split('\n');
+        written[line] += typed;
+        return written.join('\n');
+      };
+      const session = (text: string) => {
+        let t = type(text, 'PARIS 77', 'NOWHERE 9');
+        t = type(t, 'fares will rise;', 'tolls stay;');
+        t = type(t, 'meets in May.', '(C) Fees rise.', false, true);
+        t = type(t, 'Fees rise.', 'It said so.', true);
+        // A line typed at the first column, as it stands: no margin there.
+        return t.replace('It said so.', 'It said so.\n-- typed by hand;');
+      };
+      const expected = session(plain);
+      assert.ok(expected.includes('\n     C. NOWHERE 9\n') && expected.includes('\n-- tolls stay;\n') && expected.includes('\n\n¶4. (C) Fees rise.\nIt said so.\n'), expected);
+      for (const [kind, margin, leads] of [['a bar', (l: string) => `| ${l}`, [7, 2, 2, 2]], ['line numbers', (l: string, i: number) => `${String(i + 1).padStart(3, '0')} ${l}`, [9, 4, 4, 4]], ['line numbers at two widths', (l: string, i: number) => `${i + 1} ${l}`, [7, 3, 3, 3]]] as const) {
+        const text = session(plain.split('\n').map((l, i) => (l === '' ? '' : margin(l, i))).join('\n'));
+        const cable = parseCable(text).cable;
+        assert.ok(cable.margin, kind);
+        // The lines Enter wrote open with the margin's width in spaces, which the fix left: where the numbers stand at two
+        // widths, the width of the line whose column Enter read (`8      B. PARIS 77` for the letter, `31 ¶3. …` for the number).
+        const lead = (typed: string) => text.split('\n').find((l) => l.trimStart() === typed)!.search(/\S/);
+        assert.deepEqual(['C. NOWHERE 9', '-- tolls stay;', '¶4. (C) Fees rise.', 'It said so.'].map(lead), leads, kind);
+        const found = lint(text);
+        assert.equal(found.length, 1, kind);
+        const fixed = applyEdits(text, found[0].fixes![0].edits);
+        assert.equal(fixed, expected, kind);
+        // Each edit deletes white space or the margin, within its own line.
+        for (const e of found[0].fixes![0].edits) assert.equal(e.range.start.line, e.range.end.line, kind);
+      }
+    });
+    it("reads the bar's width past the lines of the bar alone that open the text, and its fix gives the text without the margin", () => {
+      // Invented: a cable opening with blank lines, each a line of the bar alone (`|` ⏎ `| C O N F I D E N T I A L …`): the
+      // bar was read one character wide from its first line, the space after it on every other line read as the line's own,
+      // and the fix left a space before every line's text (2 of the 203 real cables, so margined, by scripts/margin-damage.ts).
+      const plain = `\n\n${cable('', '')}`;
+      const text = plain.split('\n').map((l) => (l === '' ? '|' : `| ${l}`)).join('\n');
+      const parsed = parseCable(text).cable;
+      assert.equal(parsed.margin?.width, 2);
+      const found = lint(text);
+      assert.equal(applyEdits(text, found[0].fixes![0].edits), plain);
     });
     it('leaves a sentence that speaks of a release, and a stamp with more on its line, alone', () => {
       for (const prose of [

@@ -7,9 +7,9 @@
 import { SelectionRange, type Position, type Range } from 'vscode-languageserver-types';
 import { findInTextReferencesOnLine } from '../core/mentions';
 import type { Cable } from '../core/model';
-import { marginWidth } from '../core/parse/margin';
+import { linesAsRead, marginWidth } from '../core/parse/margin';
 import { pastMargin } from '../core/rules/util';
-import { contains, containsRange, isBefore, paragraphIndexAt, partitionPoint, range, trimEndOffset } from '../core/text';
+import { contains, containsRange, isBefore, paragraphIndexAt, partitionPoint, range, skipSpaces, trimEndOffset } from '../core/text';
 import { blockRange, blockSpan, gluedSignatureCut, onlyCloserAfter, openerRun, outlineSections } from './outlineSections';
 import { sectionPlaces, sectionTitles, subTitles } from './subTitles';
 
@@ -26,11 +26,13 @@ export function getSelectionRanges(cable: Cable, positions: readonly Position[])
  */
 function selectionAt(cable: Cable, p: Position): SelectionRange {
   const line = cable.lines[p.line] ?? '';
+  // The line as the parser read it, a scan's margin blanked (`| `, `07 `): no word of the cable's.
+  const read = linesAsRead(cable)[p.line] ?? '';
   const candidates: Range[] = [];
   // The word under the cursor.
   const re = /[A-Za-z0-9#/¶.]+/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(line)) !== null) {
+  while ((m = re.exec(read)) !== null) {
     if (m.index <= p.character && p.character <= m.index + m[0].length) {
       candidates.push(range(p.line, m.index, m.index + m[0].length));
       break;
@@ -41,10 +43,13 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
   const signed = cable.signature?.token.range.start;
   const cut = gluedSignatureCut(cable);
   const own = (r: Range): Range => (signed && cut && isBefore(signed, r.end) && !isBefore(signed, r.start) ? { start: r.start, end: cut } : r);
-  // The cursor in a scan's margin (`| ¶2. (C) …` at column 0) is looked up where the line's text starts: a range that
-  // starts there (a paragraph, a section, the header) holds it from the cursor, as the line's range does.
+  // The cursor in a scan's margin (`| ¶2. (C) …` at column 0) or in the white space that opens the line, past the margin or
+  // with none (`|    ¶2. (C) …`, `   2. (C) …` at column 1), is looked up where the line's text starts: a range that starts
+  // there (a paragraph, a section, the header) holds it from the cursor, as the line's range does.
   const width = marginWidth(cable, p.line);
-  const lifted = p.character < width ? { line: p.line, character: width } : p;
+  const first = skipSpaces(read, width);
+  const textStart = first < read.length ? first : width;
+  const lifted = p.character < textStart ? { line: p.line, character: textStart } : p;
   // A range of whole lines (the header, the banner's metadata, a section) from its first line's text, past a scan's margin
   // (`| ---------------` over `| HARBOR ISSUES`), as the outline holds it and a paragraph starts; from the cursor where
   // it stands in that margin, so that the chain still climbs through it.
@@ -85,8 +90,10 @@ function selectionAt(cable: Cable, p: Position): SelectionRange {
   // cursor in the spaces after it: a paragraph or section ending on this line ends there too, and a line with its
   // trailing spaces did not fit inside them, so the chain went from the line to the whole cable.
   const textEnd = cut?.line === p.line && p.character <= cut.character ? cut.character : trimEndOffset(line);
-  // The line's text, past a scan's margin (`| `, `07 `).
-  let lineFrom = Math.min(width, p.character);
+  // The line's text, past a scan's margin (`| `, `07 `) and the white space that opens it (`   ¶2. (C) …`), from the cursor
+  // where it stands in them: from the line's first character, the line was no part of a paragraph whose number the line
+  // opens with past white space, and the chain went from the line to the section.
+  let lineFrom = Math.min(textStart, p.character);
   let lineTo = Math.max(textEnd, Math.min(p.character, line.length));
   // "(Comment: … End comment.)" inside a paragraph, "Summary: … End summary." after its marking, or a Summary over
   // paragraphs: the block, between the line and the paragraph or section that holds it. Blocks are in order of their

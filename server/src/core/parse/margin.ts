@@ -4,7 +4,7 @@
  * offsets, so every range holds), where it read no field at all before.
  */
 import type { Cable, Margin } from '../model';
-import { isDigit, partitionPoint } from '../text';
+import { isDigit, partitionPoint, skipSpaces } from '../text';
 
 /** The fewest lines with a margin for a text to be read as having one. */
 const MIN_LINES = 5;
@@ -40,7 +40,7 @@ export function readMargin(text: string): { margin: Margin; text: string } | und
   while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
   const kind: Margin['kind'] = first === 124 ? 'bar' : 'numbers';
   if (kind === 'bar' && k !== start) return undefined;
-  const barWidth = text.charCodeAt(k + 1) === 32 ? 2 : 1;
+  const barWidth = kind === 'bar' ? barWidthFrom(text, k) : 1;
   const lines: number[] = [];
   // Per line with the margin: where it starts, how many characters its number and space (or its bar) take, and where its
   // text starts (-1 on a line of the margin alone).
@@ -111,6 +111,25 @@ export function readMargin(text: string): { margin: Margin; text: string } | und
   let width = 0;
   for (const w of widths) if (w > width) width = w;
   return { margin: { kind, width, widths, lines }, text: parts.join('') };
+}
+
+/**
+ * The bar's width, `| ` (2) or `|` (1), from the first line from `at` on that holds more than a bar at its start: a line of
+ * the bar alone (the blank line a cable opens with, `|` ⏎ `| VZCZC…`) tells none, and read as `|` the margin left a space
+ * before every line's text. 1 where no such line is.
+ */
+function barWidthFrom(text: string, at: number): number {
+  for (let k = at; k < text.length; ) {
+    if (text.charCodeAt(k) === 124) {
+      const next = text.charCodeAt(k + 1);
+      if (next === 32) return 2;
+      if (next !== 10 && next !== 13 && k + 1 < text.length) return 1;
+    }
+    while (k < text.length && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k++;
+    k = nextLine(text, k);
+    if (k === -1) break;
+  }
+  return 1;
 }
 
 /** Where the line after the one ending at `end` starts, -1 after the last. */
@@ -212,4 +231,53 @@ export function marginWidth(cable: Cable, line: number): number {
   if (margin === undefined) return 0;
   const k = partitionPoint(margin.lines, (l) => l < line);
   return margin.lines[k] === line ? margin.widths[k] : 0;
+}
+
+/**
+ * The margin's place on the lines typed without it (`Cable.margin`, a line it does not list): how many of the spaces that
+ * open each such line stand for the margin, as Enter wrote them there (the next paragraph's number, dash item or REF letter
+ * in the column of the line above, past the margin written as spaces: `| ¶4. (C) …` ⏎ `  ¶5. (C) …`, `| REF: A. STATE 1` ⏎
+ * `       B. PARIS 7`) and as the editor's Enter kept them on the lines typed under those. Such a line opens with at least the
+ * margin's width in spaces: the width of the nearest line above it that carries the margin and text past it (the nearest
+ * below, for a line above every such line), or, where the numbers stand at two widths and the line's spaces are fewer, the
+ * widest of the margin's widths they hold (Enter wrote the width of a marker's line, `9 ¶3. …`, under `10 …`); those
+ * spaces are the margin, and the rest the line's own indentation (an item's, a table's, a REF letter's column). A line
+ * typed with fewer spaces (at its first column, `-- typed;`, `  1 ships` among 4-wide numbers) or only white space is
+ * left out: it was typed, not written in the margin's place. In line order.
+ */
+export function typedMargins(cable: Cable): { readonly line: number; readonly width: number }[] {
+  const margin = cable.margin;
+  if (margin === undefined) return [];
+  const lines = cable.lines;
+  // The lines that carry the margin and text past it, with their margin's widths; a line of the margin alone is shorter.
+  const carried: number[] = [];
+  const widths: number[] = [];
+  margin.lines.forEach((line, k) => {
+    const text = lines[line];
+    const w = margin.widths[k];
+    if (text.length > w && skipSpaces(text, w) < text.length) {
+      carried.push(line);
+      widths.push(w);
+    }
+  });
+  if (carried.length === 0) return [];
+  const distinct = [...new Set(widths)].sort((a, b) => b - a);
+  const out: { line: number; width: number }[] = [];
+  let m = 0;
+  let c = 0;
+  for (let line = 0; line < lines.length; line++) {
+    if (m < margin.lines.length && margin.lines[m] === line) {
+      m++;
+      continue;
+    }
+    const text = lines[line];
+    let lead = 0;
+    while (text.charCodeAt(lead) === 32) lead++;
+    if (lead === 0 || skipSpaces(text, lead) === text.length) continue;
+    while (c + 1 < carried.length && carried[c + 1] < line) c++;
+    const nearest = widths[c];
+    const width = lead >= nearest ? nearest : distinct.find((w) => w <= lead);
+    if (width !== undefined) out.push({ line, width });
+  }
+  return out;
 }
