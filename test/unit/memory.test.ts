@@ -178,12 +178,30 @@ describe('model memory', function () {
     assert.ok(kept < 1e6, `${(kept / 1e6).toFixed(1)} MB kept by one summary`);
   });
 
+  it("keeps none of a cable's text in the ids of the index's summary, its own and its REF items'", () => {
+    // Invented. A post of 13 letters or more, written without spaces, is a slice of the document in the model: an id made
+    // of it by concatenation held the whole text alive, through the index's entry for as long as the server runs.
+    const made = (n: number) => ['C O N F I D E N T I A L PORTOFNOWHERE 000042', '', 'E.O. 12958: DECL: 05/27/2019', 'TAGS: PREL XX', 'SUBJECT: X', `REF: A. 08 PORTOFNOWHERE ${100 + n} B. PORTOFELSEWHERE 7`, '', `¶1. (C) Invented text.`, 'x'.repeat(4e6), '', 'SMITH', ''].join('\n');
+    const summaries = [summarize('file:///09PORTOFNOWHERE42.cable', parseCable(made(0)).cable, '09PORTOFNOWHERE42')];
+    gc();
+    gc();
+    const before = used();
+    summaries.push(((n: number) => summarize('file:///09PORTOFNOWHERE42.cable', parseCable(made(n)).cable, '09PORTOFNOWHERE42'))(1));
+    /x/.exec('x');
+    gc();
+    gc();
+    const kept = used() - before;
+    assert.deepEqual([summaries[1].id, ...summaries[1].refs], ['09PORTOFNOWHERE42', '08PORTOFNOWHERE101', '09PORTOFELSEWHERE7']);
+    assert.ok(kept < 1e6, `${(kept / 1e6).toFixed(1)} MB kept by one summary`);
+  });
+
   it("keeps a run's cable ids for CBL054 in under 100 bytes each, and none of a cable's text", () => {
     // `cablelint` keeps, for the whole run, which file holds each cable id and its paragraph numbers (cli/cited.ts): a
-    // later file may cite any of them. The parser's id of 13 characters or more joins three strings (`${yy}${post}${serial}`),
+    // later file may cite any of them. The parser's id of 13 characters or more joined three strings (`${yy}${post}${serial}`),
     // and a post of 13 letters or more is a slice of the cable's text: kept as it came, the id held the whole text alive
-    // (about 1,900 bytes an id here); and an id of 19 characters in a map to an object took about 200 bytes (117 with the
-    // id flat), where the packed record takes about 80. Array buffers count (the record's typed arrays live outside the heap).
+    // (about 1,900 bytes an id here; `canonicalId` now makes it flat, and the record copies an id read from a file name);
+    // and an id of 19 characters in a map to an object took about 200 bytes (117 with the id flat), where the packed record
+    // takes about 80. Array buffers count (the record's typed arrays live outside the heap).
     const memory = () => used() + process.memoryUsage().arrayBuffers;
     /** The bytes left in use after `add` is called for 0 to `count` - 1, a file each, and `cited`, read after the measure. */
     const kept = (count: number, add: (cited: CitedParagraphs, i: number) => void) => {

@@ -70,6 +70,19 @@ describe('rename', () => {
     assert.match(offered(cable('|STATE 1111; NOWHERE 22', '1. (C) Text.\n')), /^Rename a REF item from its letter/);
   });
 
+  it('renames a REF letter glued to its citation by a parenthesis ("B)NOWHERE 22"), or written after items without letters, as a spaced one', () => {
+    // Invented. The letter alone changes; the parenthesis and the citation glued to it stay.
+    assert.match(renamed(cable('A) STATE 1111 B)NOWHERE 22', '1. (C) Per ref |B.\n'), 'C'), /^REF: A\) STATE 1111 C\)NOWHERE 22\n[\s\S]*Per ref C\.\n$/);
+    // "B.NOWHERE 22" after a blank line under an item without a letter: the letter that item stands for comes next.
+    assert.equal(offered(cable('STATE 1111\n\n|B.NOWHERE 22', '1. (C) Text.\n')), 'B → B');
+    assert.match(renamed(cable('STATE 1111\n\nB.NOWHERE 22', '1. (C) Per ref |B.\n'), 'A'), /^REF: STATE 1111\n\nA\.NOWHERE 22\n[\s\S]*Per ref A\.\n$/);
+    // C would skip the letter the item without one stands for: the field would end above it, and the refusal says so.
+    assert.equal(
+      renamed(cable('STATE 1111\n\nB.NOWHERE 22', '1. (C) Per ref |B.\n'), 'C'),
+      'With C, "C.NOWHERE 22" on line 9 would no longer be a REF item: after a blank line, a letter glued to its citation goes on after REF items without letters only as A or the letter after them (A or B), not C. The field would end there, and that item would read as the cable\'s text.',
+    );
+  });
+
   it('renames a REF letter in the item and in every reference to it, each in its own case, and nothing else', () => {
     const body = '1. (C) As refs A and B say (ref b), and REFTEL B; refs A-C, reftel, ref C.\n2. (U) Per Ref B.\n';
     assert.equal(renamed(cable(ABC, body.replace('(ref b)', '(ref |b)')), 'd'), 'REF: A. STATE 1111 D. NOWHERE 22 C. NOWHERE 33\n\nClassified By: Someone for reasons 1.4 (b) and (d).\n\n1. (C) As refs A and D say (ref d), and REFTEL D; refs A-C, reftel, ref C.\n2. (U) Per Ref D.\n');

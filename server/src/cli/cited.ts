@@ -174,10 +174,10 @@ function doubled<T extends Uint8Array | Uint32Array>(array: T, larger: T): T {
 }
 
 /**
- * `id` as a flat string of its own, to be kept for the run. The parser's id is a concatenation when 13 characters or
- * longer (`${yy}${post}${serial}`: two objects joining three strings, about 90 bytes more than the flat string's 32),
- * and its post, when 13 letters or longer (`HOCHIMINHCITY`), a slice of the cable's whole text, which it would keep
- * alive; an id read from a file name can be a slice of its path. A JSON round trip gives every string back as it was.
+ * `id` as a flat string of its own, to be kept for the run. The parser's id is one already (`canonicalId` joins it, where
+ * a concatenation of 13 characters or more took two objects joining three strings, and kept alive the cable's whole text
+ * through a post of 13 letters or more, a slice of it); an id read from a file name can be a slice of its path, and
+ * nothing tells the two apart. A JSON round trip gives every string back as it was.
  */
 function ownString(id: string): string {
   return JSON.parse(JSON.stringify(id)) as string;

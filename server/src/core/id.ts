@@ -50,10 +50,18 @@ export function isRedactedPost(post: string): boolean {
   return xs > 0;
 }
 
-/** Builds a canonical id: `canonicalId(2009, 'PARIS', 708)` → `09PARIS708`. */
+/**
+ * Builds a canonical id: `canonicalId(2009, 'PARIS', 708)` → `09PARIS708`. The id is a flat string of its own: joined, not
+ * concatenated, since V8 keeps a concatenation of 13 characters or more (`06BUENOSAIRES1462`) as two objects joining its
+ * parts, about 90 bytes more than the flat string, and a post of 13 letters or more (`HOCHIMINHCITY`) is a slice of the
+ * cable's whole text, which such an id kept by the workspace index or the CLI's record of ids would keep alive.
+ */
 export function canonicalId(year: number, post: string, serial: number): string {
   const yy = String(fullYear(year) % 100).padStart(2, '0');
-  return `${yy}${normalizePost(post)}${serial}`;
+  const letters = normalizePost(post);
+  const digits = String(serial);
+  // A shorter concatenation is made flat already, and cheaper than a join (`09PARIS708`).
+  return yy.length + letters.length + digits.length < 13 ? yy + letters + digits : [yy, letters, digits].join('');
 }
 
 /**

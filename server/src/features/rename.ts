@@ -238,7 +238,14 @@ function refFieldChange(cable: Cable, after: Cable, target: Target, value: strin
     const text = after.lines[line].slice(marginWidth(cable, line)).trim();
     return `"${text.length > 40 ? `${text.slice(0, 39)}…` : text}" on line ${line + 1}`;
   };
-  const rule = `after a blank line, the REF field goes on only with one of the three letters after the item before it (${nextLetters(before)}${before === undefined ? '' : ` after ${before}`})`;
+  // "STATE 1111" ⏎ ⏎ "B.NOWHERE 22": a letter glued to its citation after items without letters only as A or the letter
+  // after them, which they stand for (`gluedLetterFollows` in the parser).
+  const item = itemsAfter.length < items.length ? items[k] : itemsAfter[k];
+  const token = item.letterToken;
+  const glued = before === undefined && k > 0 && token !== undefined && /[A-Za-z0-9]/.test((itemsAfter.length < items.length ? cable : after).lines[token.range.end.line].charAt(token.range.end.character));
+  const rule = glued
+    ? `after a blank line, a letter glued to its citation goes on after REF items without letters only as A or the letter after them (${k < 3 ? `A or ${refLetterAt(k + 1)}` : 'A'})`
+    : `after a blank line, the REF field goes on only with one of the three letters after the item before it (${nextLetters(before)}${before === undefined ? '' : ` after ${before}`})`;
   if (itemsAfter.length < items.length) {
     const lost = items.length - itemsAfter.length;
     const letter = letterAfter(k) ?? '?';

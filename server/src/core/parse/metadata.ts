@@ -650,30 +650,49 @@ export function continuesRefField(items: readonly RefItem[], text: string, citat
   const after = last === undefined ? 0 : refLetterOrdinal(last);
   // "Z. PARIS 12" ⏎ ⏎ "AA. PARIS 40": past Z, a letter written twice.
   const m = REF_LETTER_LINE.exec(text) ?? (after >= 26 ? REF_DOUBLE_LETTER_LINE.exec(text) : null);
-  if (!m) return gluedRefLetterLine(text, last === undefined ? undefined : after);
+  if (!m) return gluedRefLetterLine(text, last === undefined ? undefined : after, items.length);
   if (m[3] === undefined && !citationToCome) return false;
   const letter = refLetterOrdinal((m[1] ?? m[2]).toUpperCase());
   // A letter alone read by the parser ('next'): only the one right after the last item's, after an item with a letter.
   if (m[3] === undefined && citationToCome === 'next') return last !== undefined && letter === after + 1;
-  return letter > after && letter <= after + 3;
+  return letterFollows(letter, after);
 }
 
-// "¶B.STATE 4410": a REF item's letter opening a line with no space after its full stop, a letter or digit right after it.
-const GLUED_REF_LETTER_LINE = /^\s*(?:\u00B6\s?)?([A-Za-z])\.(?=[A-Za-z0-9])/;
+/**
+ * Whether a REF item's letter at place `place` ({@link refLetterOrdinal}) may come after the letter at place `after` (0
+ * before the first): one of the three after it, one or two items being missing (`A.` then `B.`, `C.` or `D.`).
+ */
+function letterFollows(place: number, after: number): boolean {
+  return place > after && place <= after + 3;
+}
+
+/**
+ * Whether a REF item's letter glued to its citation (`B.STATE 4410`) at place `place` may come after the letter at place
+ * `after`, undefined when no item before it has a letter: then `A`, or the letter right after the `unlettered` items before
+ * it, which they stand for (`REF: STATE 12` ⏎ ⏎ `B.PARIS 7`), up to `C` (where a spaced letter stops after such items).
+ */
+function gluedLetterFollows(place: number, after: number | undefined, unlettered: number): boolean {
+  if (after !== undefined) return letterFollows(place, after);
+  return place === 1 || (place === unlettered + 1 && place <= 3);
+}
+
+// "¶B.STATE 4410", "B)STATE 4410": a REF item's letter opening a line with no space after its full stop or parenthesis, a
+// letter or digit right after it.
+const GLUED_REF_LETTER_LINE = /^\s*(?:\u00B6\s?)?([A-Za-z])[.)](?=[A-Za-z0-9])/;
 // REF_LETTER with a lastIndex of its own, for the next letter after a glued one opening a line.
 const REF_LETTER_AHEAD = /(?<![^\s;,])(\u00B6\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])(?=\s|$)/g;
 
 /**
- * Whether `text` opens with a REF item's letter glued to its citation (`¶B.STATE 4410`) that goes on with a list whose last
- * letter is at place `after` (undefined when no item has a letter), with the limits the reading of such a letter on the
- * field's lines has (`#gluedLetters`): one of the three letters after it, `A` for the first, and a cable citation after it up
- * to the next letter or `;`, so that `B.O. 12958` or `U.S.-RUSSIA TALKS` after a blank line are no item.
+ * Whether `text` opens with a REF item's letter glued to its citation (`¶B.STATE 4410`, `B)STATE 4410`) that goes on with a
+ * list of `count` items whose last letter is at place `after` (undefined when no item has a letter), with the limits the
+ * reading of such a letter on the field's lines has (`#gluedLetters`): one of the three letters after it, `A` or the letter
+ * after the items for the first ({@link gluedLetterFollows}), and a cable citation after it up to the next letter or `;`, so
+ * that `B.O. 12958` or `U.S.-RUSSIA TALKS` after a blank line are no item.
  */
-function gluedRefLetterLine(text: string, after: number | undefined): boolean {
+function gluedRefLetterLine(text: string, after: number | undefined, count: number): boolean {
   const m = GLUED_REF_LETTER_LINE.exec(text);
   if (!m) return false;
-  const place = refLetterOrdinal(m[1].toUpperCase());
-  if (after === undefined ? place !== 1 : place <= after || place > after + 3) return false;
+  if (!gluedLetterFollows(refLetterOrdinal(m[1].toUpperCase()), after, count)) return false;
   const end = m.index + m[0].length;
   let next = text.length;
   for (const re of [REF_LETTER_AHEAD, GLUED_REF_LETTER_AHEAD]) {
@@ -1338,7 +1357,7 @@ class FieldBuilder {
       const next = j < markers.length ? markers[j].start : Infinity;
       for (; i < found.length && found[i].start < next; i++) {
         const place = refLetterOrdinal(found[i].letter);
-        if (after < 26 || place <= after || place > after + 3) continue;
+        if (after < 26 || !letterFollows(place, after)) continue;
         merged.push(found[i]);
         after = place;
       }
@@ -1352,11 +1371,12 @@ class FieldBuilder {
   }
 
   /**
-   * Adds to `markers`, in order, the letters in `[from, to)` written with no space after their full stop, `B.STATE 4410`,
-   * `¶B.STATE 4410`, `A.05 KIEV 4590`: read only as one of the three letters after the letter before it (this line's, the
-   * one still waiting for its citation, the last item's; `A` for the first), and only where what follows it, to the next
-   * letter or `;`, reads as a cable citation, so that an abbreviation (`U.S.-`, `E.O.`) or initials in free text (`MEMO
-   * TO J.SMITH`) are no letter.
+   * Adds to `markers`, in order, the letters in `[from, to)` written with no space after their full stop or parenthesis,
+   * `B.STATE 4410`, `¶B.STATE 4410`, `A.05 KIEV 4590`, `B)STATE 4410`: read only as one of the three letters after the
+   * letter before it (this line's, the one still waiting for its citation, the last item's; for the first, `A` or the letter
+   * after the items without letters before it, `REF: STATE 12 B.PARIS 7`: {@link gluedLetterFollows}), and only where what
+   * follows it, to the next letter or `;`, reads as a cable citation, so that an abbreviation (`U.S.-`, `E.O.`) or initials
+   * in free text (`MEMO TO J.SMITH`) are no letter.
    */
   #gluedLetters(text: string, from: number, to: number, markers: { start: number; end: number; letter: string }[]): void {
     const re = GLUED_REF_LETTER;
@@ -1376,9 +1396,11 @@ class FieldBuilder {
         if (mk.start < start) last = mk.letter;
         else if (mk.start < next) next = mk.start;
       }
-      const after = last === undefined ? 0 : refLetterOrdinal(last);
       const place = refLetterOrdinal(letter);
-      if (place <= after || place > after + 3 || (last === undefined && place !== 1)) continue;
+      // With no letter before it, the items before it: the field's, then this line's citations before it ("REF: STATE 12
+      // B.PARIS 7"), counted only for a letter past A.
+      const unlettered = last === undefined && place > 1 && place <= 3 ? this.#refItems.length + citationPieces(text, from, start).length : 0;
+      if (!gluedLetterFollows(place, last === undefined ? undefined : refLetterOrdinal(last), unlettered)) continue;
       // What follows the letter up to the next one that looks glued counts too: "A.NOWHERE 12 B.STATE 4410".
       const glued = GLUED_REF_LETTER_AHEAD;
       glued.lastIndex = end;
@@ -1795,8 +1817,9 @@ function skipRefMarking(text: string, from: number, to: number): number {
 }
 
 const REF_LETTER = /(?<![^\s;,])(\u00B6\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])(?=\s|$)/g;
-// A REF item's letter with no space after its full stop, "B.STATE 4410", "¶B.STATE 4410": a letter or digit follows it.
-const GLUED_REF_LETTER = /(?<![^\s;,])(\u00B6\s?)?([A-Za-z])\.(?=[A-Za-z0-9])/g;
+// A REF item's letter with no space after its full stop or parenthesis, "B.STATE 4410", "¶B.STATE 4410", "B)STATE 4410": a
+// letter or digit follows it.
+const GLUED_REF_LETTER = /(?<![^\s;,])(\u00B6\s?)?([A-Za-z])[.)](?=[A-Za-z0-9])/g;
 // {@link GLUED_REF_LETTER} with a lastIndex of its own, for the next such letter after one being read.
 const GLUED_REF_LETTER_AHEAD = new RegExp(GLUED_REF_LETTER.source, 'g');
 // Letters of REF items past Z, as REF_LETTER reads one: "AA.", "(BB)", "¶CC.".
