@@ -274,18 +274,34 @@ export interface HeadResult {
   readonly oldPageHeaders: readonly OldPageHeader[];
 }
 
-/** Ordinal of each format line, for `header-order`. */
-const ORDER: Partial<Record<HeaderLineKind, number>> = {
-  'transmission-id': 1,
-  routing: 2,
-  de: 3,
-  security: 4,
-  dtg: 5,
-  from: 6,
-  to: 7,
-  info: 8,
-  xmt: 8,
-};
+/**
+ * Ordinal of each format line, for `header-order`; undefined for the other header lines. A switch, where a table read by the
+ * line's kind (`ORDER[hl.kind]`) was a property load by a different name for each kind, which the engine made megamorphic: a
+ * generic lookup for every header line.
+ */
+function orderOf(kind: HeaderLineKind): number | undefined {
+  switch (kind) {
+    case 'transmission-id':
+      return 1;
+    case 'routing':
+      return 2;
+    case 'de':
+      return 3;
+    case 'security':
+      return 4;
+    case 'dtg':
+      return 5;
+    case 'from':
+      return 6;
+    case 'to':
+      return 7;
+    case 'info':
+    case 'xmt':
+      return 8;
+    default:
+      return undefined;
+  }
+}
 
 const ORDER_NAMES: Record<number, string> = {
   1: 'VZCZC line',
@@ -523,7 +539,7 @@ function checkOrder(headerLines: readonly HeaderLine[], b: HeaderBuilder, proble
   let highestKind = '';
   const seen = new Set<number>();
   for (const hl of headerLines) {
-    const ordinal = ORDER[hl.kind];
+    const ordinal = orderOf(hl.kind);
     if (ordinal === undefined) continue;
     // A second INFO or TO block is allowed; only a step back to an earlier format line is out of order.
     if (ordinal < highest && !(ordinal >= 7 && highest >= 7)) {
@@ -589,11 +605,11 @@ function trailingGroups(line: number, text: string, from: number): Token[] {
     while (i < text.length && isSpace(text.charCodeAt(i))) i++;
     if (i >= text.length) return result;
     const start = i;
-    if (text[i] === '(') {
+    if (text.charCodeAt(i) === 40 /* ( */) {
       const close = text.indexOf(')', i);
       i = close < 0 ? trimEndOffset(text) : close + 1;
     } else {
-      while (i < text.length && !isSpace(text.charCodeAt(i)) && text[i] !== '(') i++;
+      while (i < text.length && !isSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== 40 /* ( */) i++;
     }
     result.push(token(line, text, start, i));
   }
@@ -828,7 +844,7 @@ class HeaderBuilder {
       while (kwEnd < text.length && !isSpace(text.charCodeAt(kwEnd))) kwEnd++;
       keyword = token(line, text, pos, kwEnd);
       pos = kwEnd;
-      while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t')) pos++;
+      while (pos < text.length && (text.charCodeAt(pos) === 32 || text.charCodeAt(pos) === 9)) pos++;
     } else if (this.#pendingKeyword) keyword = this.#pendingKeyword;
     this.#pendingKeyword = undefined;
     // "INFO PAGE 02 STATE 037566 161435Z": a printout's page header after the keyword; the addressees follow,
@@ -862,7 +878,7 @@ class HeaderBuilder {
       precedence = token(line, text, precedenceStart, addressEnd);
       addressEnd = precedenceStart - 1;
     }
-    while (addressEnd > pos && text[addressEnd - 1] === ' ') addressEnd--;
+    while (addressEnd > pos && text.charCodeAt(addressEnd - 1) === 32) addressEnd--;
     const address = addressEnd > pos ? token(line, text, pos, addressEnd) : undefined;
     // Every field in one literal, in one order, absent ones undefined: every addressee has one shape, and the code reading
     // them (CBL001, the hovers) one map to meet, where fields set one at a time as read gave 17.

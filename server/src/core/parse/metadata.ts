@@ -1101,9 +1101,10 @@ class FieldBuilder {
       if (wordEnd < item.end) word = text.slice(item.start, wordEnd);
       const t = token(line, text, item.start, item.start + word.length);
       const upper = upperCase(word);
-      const last = this.#tags[this.#tags.length - 1];
       // "OVIP CLINTON HILLARY PREL": names of five letters or more follow a person tag.
       if (namesLeft > 0 && NAME_WORD.test(word)) {
+        // Read only here, after a tag: on an empty list the index -1 is read as a property's name, a generic lookup.
+        const last = this.#tags[this.#tags.length - 1];
         if (last && last.role === 'person' && last.token.range.start.line === line) {
           const merged = token(line, text, last.token.range.start.character, t.range.end.character);
           this.#tags[this.#tags.length - 1] = { token: merged, code: merged.text, role: 'person' };
@@ -1130,18 +1131,18 @@ class FieldBuilder {
 
   subjectStart(line: number, text: string, kwStart: number, kwEnd: number, end: number): void {
     let pos = kwEnd;
-    while (pos < end && (text[pos] === ' ' || text[pos] === '\t')) pos++;
+    while (pos < end && (text.charCodeAt(pos) === 32 || text.charCodeAt(pos) === 9)) pos++;
     let portion: PortionMarking | undefined;
     // "SUBJECT: \u200B(C) …": an invisible character (CBL035 reports it) hides no marking.
     const at = markingStart(text, pos);
-    if (text[at] === '(') {
+    if (text.charCodeAt(at) === 40 /* ( */) {
       portion = parsePortionMarking(line, text, at);
       // "SUBJECT: (S-300) MISSILES", "SUBJECT: (EU) LEADERS MEET": prose in brackets that names no level, or a level and
       // words no marking holds, is the subject's text, as at a line's start in the text; "SUBJECT: (TS) TALKS" is marked.
       if (portion && (portion.level === undefined || !isItemMarking(portion, text, false))) portion = undefined;
       if (portion) {
         pos = portion.token.range.end.character;
-        while (pos < end && text[pos] === ' ') pos++;
+        while (pos < end && text.charCodeAt(pos) === 32) pos++;
       }
     }
     this.#subjectParts = [];
