@@ -129,6 +129,15 @@ describe('on-type formatting: the next paragraph\'s number on Enter', () => {
     assert.equal(newLine(cable('¶1. (C) The harbor board met.\n\n¶2. (SBU) The board will study:\n\nFerries\n\n-- fares;\n-- dues.\n\n|')), '');
   });
 
+  it('writes nothing on the blank line under a page break\'s line, inside a quotation too', () => {
+    // Under the corpus's 149 such lines, the cable goes on with a paragraph's number 20 times and with other text 129
+    // (the sentence goes on, a title, a rule): `npx tsx scripts/enter-blank-lines.ts`, kind `page`.
+    assert.equal(newLine(cable('¶1. (C) The harbor board met.\n\n¶2. (C) Fares rise in May.\nNOWHERE 00000012 002 OF 002\n\n|')), '');
+    assert.equal(newLine(cable('¶1. (C) The board met.\n\n¶2. (SBU) Text:\n\n¶1. Fares rise.\n\n¶2. Piers close.\nNOWHERE 00000012 002 OF 002\n\n|')), '');
+    // Typed under that blank line, the next paragraph gets its number as under any other.
+    assert.equal(newLine(cable('¶1. (C) The harbor board met.\nNOWHERE 00000012 002 OF 002\n\n¶2. (C) Fares rise in May.\n\n|')), '¶3. ');
+  });
+
   it('writes nothing in the header, the metadata fields, the caveats or under the signature', () => {
     const header = 'R 010800Z DEC 09\nFM AMEMBASSY NOWHERE\nTO SECSTATE WASHDC 0001\n|\nC O N F I D E N T I A L NOWHERE 000012\n\nSUBJECT: FERRY DUES\n\n¶1. (C) The board met.\n';
     assert.equal(newLine(header), '');
