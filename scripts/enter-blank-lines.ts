@@ -6,6 +6,11 @@
  * block can be compared before and after (run it on both trees):
  * - `quoted`: the block under a quoted document's item numbered from 1 inside a marked paragraph (`¶9. (SBU) Text:` ⏎ ⏎
  *   `¶1. We agreed …` ⏎ ⏎ `¶2. …`), the block opening with such an item or wrapped under it;
+ * - `quoted list`: a dash list under such an item, inside the paragraph quoting the document (`¶10. … areas:` ⏎ ⏎
+ *   `-- banking;` ⏎ `-- insurance.` ⏎ ⏎ `¶11. …`);
+ * - `page`: the blank line right under a page break's line (`… met.` ⏎ `BEIJING 00001234 002 OF 003` ⏎ ⏎), whatever the
+ *   block above it (the kinds above do not count it); its figures add what Enter would write were the page's line (and the
+ *   blank lines above it) not there, the choice of a rule that reads past the page's line;
  * - `prose dashes`: a block of prose whose last line opens with two dashes inside a sentence (`… all of its friends` ⏎
  *   `-- in the Middle East.`), not a dash item (the line above it ends with no `.`, `;` or `:`, and is no blank line);
  * - `other`: every other blank line.
@@ -29,7 +34,7 @@ function markerOf(line: string): string {
 
 const listKind = process.argv.includes('--list') ? process.argv[process.argv.indexOf('--list') + 1] : undefined;
 const figures = new Map<string, Map<string, number>>();
-const choiceFigures = new Map<string, { cuts: number; markerRight: number; nothingRight: number }>();
+const choiceFigures = new Map<string, { cuts: number; markerRight: number; nothingRight: number; pastPage: number; pastPageWrong: number }>();
 
 for (const f of corpusFiles()) {
   const { cable } = parseCable(fs.readFileSync(f, 'utf8'));
@@ -39,6 +44,8 @@ for (const f of corpusFiles()) {
   const bodyEnd = cable.signature?.token.range.start.line ?? lines.length;
   // The marked paragraphs' lines, and the quoted items in them (unmarked, numbered from 1).
   const quotedStarts = new Set<number>();
+  // The lines of the marked paragraphs from their first quoted item down.
+  const inQuotation = new Set<number>();
   for (const p of cable.paragraphs) {
     if (!p.portion) continue;
     let next = 1;
@@ -48,6 +55,7 @@ for (const f of corpusFiles()) {
         quotedStarts.add(k);
         next++;
       }
+      if (next > 1) inQuotation.add(k);
     }
   }
   for (let l = bodyStart + 1; l < bodyEnd - 1; l++) {
@@ -56,7 +64,9 @@ for (const f of corpusFiles()) {
     let top = l - 1;
     while (top > 0 && lines[top - 1].trim() !== '' && !quotedStarts.has(top)) top--;
     let kind = 'other';
-    if (quotedStarts.has(top)) kind = 'quoted';
+    if (cable.lineKinds[l - 1] === 'page') kind = 'page';
+    else if (quotedStarts.has(top)) kind = 'quoted';
+    else if (inQuotation.has(top) && OPENS.test(lines[top])) kind = 'quoted list';
     else {
       let d = l - 1;
       while (d > top && !OPENS.test(lines[d])) d--;
@@ -75,20 +85,32 @@ for (const f of corpusFiles()) {
       isMarker ? (want === '' ? 'a marker, none follows' : 'a wrong marker') :
       got === '' ? 'nothing, a marker follows' : 'dashes or other';
     // Each choice a rule for the kind may make: the number Enter would write (right where it is the cable's next marker), or nothing.
-    const choices = choiceFigures.get(kind) ?? { cuts: 0, markerRight: 0, nothingRight: 0 };
+    const choices = choiceFigures.get(kind) ?? { cuts: 0, markerRight: 0, nothingRight: 0, pastPage: 0, pastPageWrong: 0 };
     choiceFigures.set(kind, choices);
     choices.cuts++;
     if (isMarker && got === want) choices.markerRight++;
     if (want === '') choices.nothingRight++;
+    if (kind === 'page') {
+      // The number Enter would write were the page's line not there (nor the blank lines above it): under the text above.
+      let a = l - 2;
+      while (a > 0 && lines[a].trim() === '') a--;
+      const past = getOnTypeFormattingEdits(parseCable([...lines.slice(0, a + 1), '', ''].join('\n')).cable, { line: a + 2, character: 0 }, '\n');
+      const text = past.length === 1 ? past[0].newText.trimStart() : '';
+      if (MARKER.test(text)) {
+        if (text === want) choices.pastPage++;
+        else choices.pastPageWrong++;
+      }
+    }
     const counts = figures.get(kind) ?? new Map<string, number>();
     figures.set(kind, counts);
     counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
     if (kind === listKind) console.log(`${f.split('/').pop()}:${l + 2} got ${JSON.stringify(got)} want ${JSON.stringify(want)} | ${lines[l - 1].slice(0, 40)} / ${lines[n]?.slice(0, 30)}`);
   }
 }
-for (const kind of ['quoted', 'prose dashes', 'other']) {
+for (const kind of ['quoted', 'quoted list', 'page', 'prose dashes', 'other']) {
   console.log(`${kind}:`);
   for (const [outcome, n] of [...(figures.get(kind) ?? [])].sort()) console.log(`  ${outcome.padEnd(30)} ${String(n).padStart(5)}`);
   const c = choiceFigures.get(kind);
   if (c) console.log(`  of ${c.cuts} cuts, Enter's marker is the cable's next ${c.markerRight} times; nothing would be right ${c.nothingRight} times`);
+  if (c && kind === 'page') console.log(`  were the page's line not there, Enter's marker would be the cable's next ${c.pastPage} times, not it ${c.pastPageWrong} times`);
 }

@@ -113,6 +113,31 @@ describe('on-type formatting: the next paragraph\'s number on Enter', () => {
     assert.equal(newLine(cable('¶1. (C) The board met.\n\n¶2. (SBU) The board cut fares by\n1. percent.\n\n|')), '¶3. ');
   });
 
+  it('numbers the next quoted item under a dash list of the item above, though the quoting paragraph has run into blocks of its own', () => {
+    // Invented: the quoting paragraph holds several blocks (its items), but the item above holds only its text and its list.
+    const quote = '¶1. (C) The harbor board met.\n\n¶2. (C) Fares rise.\n\n¶3. (SBU) Text of the board\'s decisions:\n\n¶1. Fares rise in May.\n\n¶2. The board will study:\n\n';
+    assert.equal(newLine(cable(`${quote}-- ferry fares;\n-- pier dues.\n\n|`)), '¶3. ');
+    // A list whose items end with no stop, read from its top.
+    assert.equal(newLine(cable(`${quote}-- ferry fares\n-- pier dues\n\n|`)), '¶3. ');
+    // A list a blank line apart: Enter writes the next item's dashes, and Enter again on them the quoted document's next number.
+    const spaced = `${quote}-- ferry fares;\n\n-- pier dues.\n\n`;
+    assert.equal(newLine(cable(`${spaced}|`)), '-- ');
+    assert.deepEqual(editsAt(cable(`${spaced}-- \n|`)).edits.map((e) => e.newText), ['¶3. ']);
+    // The item has run into a block of its own before the list (a title over it): the item may go on, nothing is written.
+    assert.equal(newLine(cable(`${quote}Ferries:\n-- fares;\n-- dues.\n\n|`)), '');
+    // Outside a quotation, the paragraph that has run into blocks of its own still gets no number under its list.
+    assert.equal(newLine(cable('¶1. (C) The harbor board met.\n\n¶2. (SBU) The board will study:\n\nFerries\n\n-- fares;\n-- dues.\n\n|')), '');
+  });
+
+  it('writes nothing on the blank line under a page break\'s line, inside a quotation too', () => {
+    // Under the corpus's 149 such lines, the cable goes on with a paragraph's number 20 times and with other text 129
+    // (the sentence goes on, a title, a rule): `npx tsx scripts/enter-blank-lines.ts`, kind `page`.
+    assert.equal(newLine(cable('¶1. (C) The harbor board met.\n\n¶2. (C) Fares rise in May.\nNOWHERE 00000012 002 OF 002\n\n|')), '');
+    assert.equal(newLine(cable('¶1. (C) The board met.\n\n¶2. (SBU) Text:\n\n¶1. Fares rise.\n\n¶2. Piers close.\nNOWHERE 00000012 002 OF 002\n\n|')), '');
+    // Typed under that blank line, the next paragraph gets its number as under any other.
+    assert.equal(newLine(cable('¶1. (C) The harbor board met.\nNOWHERE 00000012 002 OF 002\n\n¶2. (C) Fares rise in May.\n\n|')), '¶3. ');
+  });
+
   it('writes nothing in the header, the metadata fields, the caveats or under the signature', () => {
     const header = 'R 010800Z DEC 09\nFM AMEMBASSY NOWHERE\nTO SECSTATE WASHDC 0001\n|\nC O N F I D E N T I A L NOWHERE 000012\n\nSUBJECT: FERRY DUES\n\n¶1. (C) The board met.\n';
     assert.equal(newLine(header), '');
@@ -597,10 +622,11 @@ describe('on-type formatting: the next paragraph\'s number on the real cables', 
       }
     }
     assert.ok(total >= 20, `${total} quoted items`);
-    // 20 of 22 (1 while the cable's next paragraph, ¶10, was written): 09BEIJING1582's ¶11 stands under ¶10's dash list, in a
-    // paragraph that has run into blocks of its own, where no number is written (underListOfBlocks), and ¶19 under a page
-    // break's line and its blank lines, where no paragraph's number is written either.
-    assert.ok(numbered / total > 0.9, `${numbered} of ${total}:\n${misses.join('\n')}`);
+    // 21 of 22 (20 while a paragraph run into blocks of its own got no number under a list inside a quotation, 1 while the
+    // cable's next paragraph, ¶10, was written): 09BEIJING1582's ¶19 stands under a page break's line and its blank line,
+    // where no paragraph's number is written either (under 149 such lines of the corpus, a number follows 20 times:
+    // scripts/enter-blank-lines.ts).
+    assert.ok(numbered / total > 0.95, `${numbered} of ${total}:\n${misses.join('\n')}`);
   });
 
   it('writes the letter each REF item of the corpus opens with, under the one above it', () => {

@@ -649,12 +649,14 @@ const QUOTED_ITEM = /^[ \t]*(¶ ?)?(\d{1,3})\.(?=[ \t]|[A-Z])/;
  * the outcomes:` ⏎ ⏎ `¶1. We agreed …` ⏎ ⏎ `¶2. …`), which the parser reads as the paragraph's text, not as paragraphs: its
  * number and the style most of the items write, the last one's where as many write two (`¶14.` ⏎ `15.UK …` goes on with
  * `¶16.`). The items stand at a line's start under a blank line or a page break's line, numbered 1, 2, 3 in turn; a number
- * out of turn is passed over. Undefined where no item numbered 1 stands in the paragraph below its first line.
+ * out of turn is passed over. `line`: the line the last item opens on. Undefined where no item numbered 1 stands in the
+ * paragraph below its first line.
  */
-export function lastQuotedItem(cable: Cable, p: Paragraph, end: number): { number: number; style: MarkerStyle } | undefined {
+export function lastQuotedItem(cable: Cable, p: Paragraph, end: number): { number: number; style: MarkerStyle; line: number } | undefined {
   const lines = linesAsRead(cable);
   const counts: Record<MarkerStyle, number> = { pilcrow: 0, 'pilcrow-space': 0, bare: 0 };
   let number = 0;
+  let line = 0;
   let style: MarkerStyle = 'pilcrow';
   for (let k = p.marker.range.start.line + 1; k <= end; k++) {
     const text = lines[k];
@@ -665,12 +667,13 @@ export function lastQuotedItem(cable: Cable, p: Paragraph, end: number): { numbe
     const m = QUOTED_ITEM.exec(text);
     if (!m || Number(m[2]) !== number + 1) continue;
     number++;
+    line = k;
     style = m[1] === undefined ? 'bare' : m[1].length === 2 ? 'pilcrow-space' : 'pilcrow';
     counts[style]++;
   }
   if (number === 0) return undefined;
   for (const s of ['pilcrow', 'bare', 'pilcrow-space'] as const) if (counts[s] > counts[style]) style = s;
-  return { number, style };
+  return { number, style, line };
 }
 
 /**

@@ -213,7 +213,12 @@ function nextSpacedDashItemOnEnter(cable: Cable, position: Position): TextEdit |
  * `-- 2002 accord`), read from its top ({@link dashItemOf} `through`). On the real cables, where this takes the number away
  * under a list, the cable goes on with a title, a page's line or more text 35 times (4 of them under such a list, 09BRASILIA757),
  * and with an item or a paragraph 2 times each, where the number written was not the one the cable has
- * (`scripts/dash-items.ts`); on the dashes, with a title, a line or nothing 4 times, a paragraph once.
+ * (`scripts/dash-items.ts`); on the dashes, with a title, a line or nothing 4 times, a paragraph once. Inside a document
+ * quoted in the paragraph ({@link lastQuotedItem}), the blocks counted are those of the quoted item the list stands under,
+ * from its line down (`¶9. (SBU) Text:` ⏎ ⏎ `¶1. …` ⏎ ⏎ `¶2. … areas:` ⏎ ⏎ `-- banking;` ⏎ `-- insurance.` ⏎ ⏎ `|` writes
+ * `¶3. `): the quoting paragraph's blocks are the document's items, and the next item follows its list, as in 09BEIJING1582,
+ * the corpus's one such list (`scripts/enter-blank-lines.ts`, kind `quoted list`; in `scripts/dash-items.ts`, a paragraph's
+ * number under an item and a blank line, right 12 → 13 times).
  */
 function underListOfBlocks(cable: Cable, line: number): boolean {
   const lines = linesAsRead(cable);
@@ -224,9 +229,11 @@ function underListOfBlocks(cable: Cable, line: number): boolean {
   const paragraphs = cable.paragraphs;
   const p = paragraphs[partitionPoint(paragraphs, (q) => q.range.start.line <= first) - 1] as Paragraph | undefined;
   if (!p || p.range.end.line < first) return false;
+  // Inside a quoted document, the blocks are its item's: from the item the list stands under.
+  const quoted = lastQuotedItem(cable, p, first - 1);
   let gap = false;
   let page = false;
-  for (let k = p.range.start.line + 1; k < first; k++) {
+  for (let k = (quoted ? quoted.line : p.range.start.line) + 1; k < first; k++) {
     if (cable.lineKinds[k] === 'page') page = true;
     else if (isBlank(lines[k])) gap = true;
     else {
@@ -240,7 +247,8 @@ function underListOfBlocks(cable: Cable, line: number): boolean {
 
 /**
  * Enter on a line holding only the dashes {@link nextSpacedDashItemOnEnter} wrote, a blank line under the list's last item, ends
- * the list: the dashes and the new line give way to the next paragraph's number on the dashes' line, where the paragraph
+ * the list: the dashes and the new line give way to the next paragraph's number (inside a quoted document, its next item's:
+ * {@link markerAfter}) on the dashes' line, where the paragraph
  * number's rule would write it under that blank line (and `paragraphNumbers` allows) and the paragraph has not run into a
  * block of its own before the list ({@link underListOfBlocks}), or to nothing, the caret left at the margin of the dashes' line. One edit, from the dashes' line's start to the caret.
  */
@@ -252,7 +260,7 @@ function endSpacedDashListOnEnter(cable: Cable, position: Position, paragraphNum
   const paragraphs = cable.paragraphs;
   const index = partitionPoint(paragraphs, (p) => p.range.start.line <= line - 3);
   const above = paragraphs[index - 1] as Paragraph | undefined;
-  const marker = paragraphNumbers && above && !underListOfBlocks(cable, line - 1) ? nextMarker(cable, above, index) : undefined;
+  const marker = paragraphNumbers && above && !underListOfBlocks(cable, line - 1) ? markerAfter(cable, above, index, line - 3) : undefined;
   // Under a scan's margin, the number in the column of the markers, the margin as spaces, as the dashes stood.
   const margin = marker === undefined ? 0 : markersMargin(cable, index);
   return [{ range: { start: { line: line - 1, character: 0 }, end: position }, newText: marker === undefined ? '' : ' '.repeat(margin) + marker }];
@@ -369,9 +377,7 @@ function nextParagraphOnEnter(cable: Cable, position: Position): TextEdit | unde
   // Right under the text, only where the paragraphs follow each other with no blank line and stand on one line each.
   if (underText && (above.range.start.line !== last || !paragraphsPacked(cable) || wrapped(paragraphs))) return undefined;
   if (!inBody(cable, line)) return undefined;
-  // Under a quoted document's item, inside the paragraph that quotes it, the document's next number.
-  const quoted = underBlank ? lastQuotedItem(cable, above, last) : undefined;
-  const marker = quoted ? `${markerText(quoted.number + 1, quoted.style)} ` : nextMarker(cable, above, index);
+  const marker = underBlank ? markerAfter(cable, above, index, last) : nextMarker(cable, above, index);
   if (marker === undefined) return undefined;
   // Under a scan's margin (`| ¶4. (C) …` ⏎ `|`), in the column of the markers, the margin as spaces: the new line has none.
   const margin = markersMargin(cable, index);
@@ -394,6 +400,17 @@ function markersMargin(cable: Cable, index: number): number {
     if (width > 0) return width;
   }
   return 0;
+}
+
+/**
+ * The marker and space Enter writes under line `end` of paragraph `above` (its last, or a list's in it): under a quoted
+ * document's item, inside the paragraph that quotes it, the document's next number in its items' style ({@link lastQuotedItem});
+ * else the next paragraph's ({@link nextMarker}).
+ */
+function markerAfter(cable: Cable, above: Paragraph, index: number, end: number): string | undefined {
+  const quoted = lastQuotedItem(cable, above, end);
+  if (!quoted) return nextMarker(cable, above, index);
+  return quoted.number < 999 ? `${markerText(quoted.number + 1, quoted.style)} ` : undefined;
 }
 
 /**
