@@ -125,6 +125,20 @@ describe('language server over stdio', function () {
     assert.ok(items.some((i) => i.label === 'FR'));
   });
 
+  it("holds the white space and a scan's margin before an indented paragraph's number in the paragraph's symbol, named at the number", async () => {
+    // Invented. The paragraph's symbol started at its number: with the cursor before it, the breadcrumbs showed the section.
+    type Symbol = { name: string; range: { start: { line: number; character: number } }; selectionRange: { start: { line: number; character: number } }; children?: Symbol[] };
+    const plain = ['C O N F I D E N T I A L NOWHERE 000001', '', 'E.O. 12958: DECL: 01/01/2019', 'TAGS: PREL', 'SUBJECT: HARBOR PATROLS', '', '¶1. (C) The harbor master met us.', '', 'HARBOR ISSUES', '-------------', '', '   ¶2. (C) The board set the fees.', 'They double in May.', ''];
+    for (const [name, lines, number] of [['outline-indented.cable', plain, 3], ['outline-margined.cable', plain.map((l) => `| ${l}`), 5]] as const) {
+      await open(name, lines.join('\n'));
+      const symbols = await client.connection.sendRequest<Symbol[]>('textDocument/documentSymbol', { textDocument: { uri: uri(name) } });
+      const section = symbols.find((s) => s.name === 'HARBOR ISSUES');
+      const paragraph = section?.children?.find((s) => s.name === '¶2 (C)');
+      assert.deepEqual([paragraph?.range.start, paragraph?.selectionRange.start], [{ line: 11, character: 0 }, { line: 11, character: number }], name);
+      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(name) } });
+    }
+  });
+
   it('answers cable/status with the classification the banner and caveat lines give, for the language status item', async () => {
     const status = (name: string) => client.connection.sendRequest<Record<string, unknown> | null>('cable/status', { textDocument: { uri: uri(name) } });
     await open('status.cable', read('test/fixtures/samples/09VALLETTA412.cable'));

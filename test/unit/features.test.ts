@@ -502,16 +502,38 @@ describe('document symbols on odd shapes', () => {
   it('nests every symbol in its parent, with no two on a level overlapping, on the fixtures and the real cables', () => {
     // 06BELGRADE1681, 06KIEV1261 and 10BRASILIA49 each had a block symbol crossing its neighbours.
     const bad: string[] = [];
-    for (const file of [...fixtureFiles(), ...corpusFiles()]) {
-      const symbols = getDocumentSymbols(parseCable(fs.readFileSync(file, 'utf8')).cable);
+    const check = (label: string, text: string) => {
+      const symbols = getDocumentSymbols(parseCable(text).cable);
       try {
         outlineOf(symbols);
       } catch (e) {
-        bad.push(`${path.basename(file)}: ${(e as Error).message}`);
+        bad.push(`${label}: ${(e as Error).message}`);
       }
-      for (const pair of overlapping(symbols)) bad.push(`${path.basename(file)}: ${pair}`);
+      for (const pair of overlapping(symbols)) bad.push(`${label}: ${pair}`);
+      return symbols;
+    };
+    for (const file of [...fixtureFiles(), ...corpusFiles()]) check(path.basename(file), fs.readFileSync(file, 'utf8'));
+    // The fixtures with each paragraph's first line indented (`   ¶2. (C) …`), whose symbol starts at the line's start, before
+    // its number, and with a scan's margin besides (`|    ¶2. (C) …`, `014    ¶2. (C) …`), where it starts at the margin's
+    // first character: a Summary or Comment over whole paragraphs starts there too, to hold them.
+    const margins: [string, (l: string, i: number) => string][] = [['indented', (l) => l], ['indented, a bar', (l) => (l === '' ? l : `| ${l}`)], ['indented, line numbers', (l, i) => `${String(i + 1).padStart(3, '0')} ${l}`]];
+    let before = 0;
+    const count = (list: readonly DocumentSymbol[]): void => {
+      for (const s of list) {
+        if (s.name.startsWith('¶') && s.range.start.character === 0 && s.selectionRange.start.character > 0) before++;
+        count(s.children ?? []);
+      }
+    };
+    for (const file of fixtureFiles()) {
+      const text = fs.readFileSync(file, 'utf8');
+      const firsts = new Set(parseCable(text).cable.paragraphs.filter((q) => q.range.start.character === 0).map((q) => q.range.start.line));
+      if (firsts.size === 0) continue;
+      const indented = text.split('\n').map((l, i) => (firsts.has(i) ? `   ${l}` : l));
+      for (const [kind, margin] of margins) count(check(`${path.basename(file)}, ${kind}`, indented.map(margin).join('\n')));
     }
     assert.deepEqual(bad, []);
+    // Paragraphs whose symbol starts before their number, on the fixtures so written (3,222).
+    assert.ok(before >= 3000, `${before}`);
   });
 
   it('lists the metadata fields of a cable whose banner cannot be read', () => {
@@ -2837,10 +2859,12 @@ describe("outline and smart selection on a cable with a scan's margin on every l
   };
 
   it('lists the titles inside the paragraphs as without the margin, each named past it', () => {
-    // Each symbol's name, range and name's columns (past the margin): the banner's metadata and a section start at their
-    // first line's text, as a paragraph does, where they started at its first character, the margin's.
+    // Each symbol's name, range and name's columns (past the margin). A symbol of whole lines (the banner's metadata, a
+    // section, a paragraph) starts at its first line's first character, the margin's, as it does without the margin, so that
+    // the breadcrumbs show it with the cursor in the margin; its name is past the margin.
+    const column = (c: number, width: number) => (c === 0 ? 0 : c - width);
     const outline = (list: readonly DocumentSymbol[], width: number, depth = ''): string[] =>
-      list.flatMap((s) => [`${depth}${s.name} ${s.range.start.line}:${s.range.start.character - width}-${s.range.end.line}:${s.range.end.character - width} ${s.selectionRange.start.line}:${s.selectionRange.start.character - width}-${s.selectionRange.end.character - width}`, ...outline(s.children ?? [], width, `${depth}  `)]);
+      list.flatMap((s) => [`${depth}${s.name} ${s.range.start.line}:${column(s.range.start.character, width)}-${s.range.end.line}:${s.range.end.character - width} ${s.selectionRange.start.line}:${s.selectionRange.start.character - width}-${s.selectionRange.end.character - width}`, ...outline(s.children ?? [], width, `${depth}  `)]);
     for (const name of ['09STATE90001', '09NOWHERE66', '09NOWHERE55', '09NOWHERE99']) {
       const plain = fs.readFileSync(path.join(ROOT, `test/fixtures/outline/${name}.cable`), 'utf8');
       const expected = outline(getDocumentSymbols(parseCable(plain).cable), 0);
@@ -2848,8 +2872,8 @@ describe("outline and smart selection on a cable with a scan's margin on every l
     }
   });
 
-  it('names and holds the transmission header past the margin, as its lines, every name where it is without the margin', () => {
-    // A cable with a transmission header (the rules' fixture): the header's name and range started at its first line's margin.
+  it('names the transmission header past the margin, as its lines, every name where it is without the margin', () => {
+    // A cable with a transmission header (the rules' fixture): the header's name started at its first line's margin.
     const plain = fs.readFileSync(path.join(ROOT, 'test/fixtures/rules/cbl027-block-unbalanced.bad.cable'), 'utf8');
     const names = (list: readonly DocumentSymbol[], width: number): string[] => list.flatMap((s) => [`${s.name} ${s.selectionRange.start.line}:${s.selectionRange.start.character - width}`, ...names(s.children ?? [], width)]);
     const expected = names(getDocumentSymbols(parseCable(plain).cable), 0);
@@ -2857,8 +2881,8 @@ describe("outline and smart selection on a cable with a scan's margin on every l
     for (const [kind, margin, width] of margins) {
       const symbols = getDocumentSymbols(marginal(plain, margin));
       assert.deepEqual(names(symbols, width), expected, kind);
-      // Its range starts at its first line's text, as its name does.
-      assert.deepEqual(symbols[0].range.start, { line: 0, character: width }, kind);
+      // Its name starts at its first line's text, and its range at the line's start, the margin's, as the breadcrumbs read it.
+      assert.deepEqual([symbols[0].range.start, symbols[0].selectionRange.start], [{ line: 0, character: 0 }, { line: 0, character: width }], kind);
     }
   });
 
@@ -2986,6 +3010,46 @@ describe("outline and smart selection on a cable with a scan's margin on every l
     }
     // 21 paragraphs' first lines read three ways, the paragraph whole in the chain but where it is cut before a title.
     assert.ok(read >= 60 && whole >= 57, `${read} ${whole}`);
+  });
+
+  it("holds the white space and the margin before an indented paragraph's number in its symbol, as the breadcrumbs read it, named at the number", () => {
+    // Invented: the outline fixtures with each paragraph's first line indented (`   ¶2. (C) …`), with no margin, a bar or line
+    // numbers. A paragraph's symbol started at its number: with the cursor in the white space or the margin before it, the
+    // breadcrumbs (the innermost symbol whose range holds the cursor) showed the section, or nothing above the banner.
+    const holds = (r: Range, p: Position) => (r.start.line < p.line || (r.start.line === p.line && r.start.character <= p.character)) && (p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character));
+    const innermost = (list: readonly DocumentSymbol[], p: Position): DocumentSymbol | undefined => {
+      for (const s of list) if (holds(s.range, p)) return innermost(s.children ?? [], p) ?? s;
+      return undefined;
+    };
+    const flat = (list: readonly DocumentSymbol[]): DocumentSymbol[] => list.flatMap((s) => [s, ...flat(s.children ?? [])]);
+    const indent = 3;
+    let read = 0;
+    for (const name of ['09STATE90001', '09NOWHERE55', '09NOWHERE66', '09NOWHERE77', '09NOWHERE99']) {
+      const original = fs.readFileSync(path.join(ROOT, `test/fixtures/outline/${name}.cable`), 'utf8');
+      const plainCable = parseCable(original).cable;
+      const firsts = new Set(plainCable.paragraphs.filter((q) => q.range.start.character === 0).map((q) => q.range.start.line));
+      const plain = original.split('\n').map((l, i) => (firsts.has(i) ? `${' '.repeat(indent)}${l}` : l)).join('\n');
+      for (const [kind, margin, width] of [['no margin', (l: string) => l, 0], ...margins] as const) {
+        const cable = kind === 'no margin' ? parseCable(plain).cable : marginal(plain, margin);
+        const symbols = getDocumentSymbols(cable);
+        const all = flat(symbols);
+        for (const paragraph of cable.paragraphs) {
+          const { line, character } = paragraph.range.start;
+          if (!firsts.has(line)) continue;
+          assert.equal(character, width + indent, `${name}, ${kind}, ${line}`);
+          const s = all.find((x) => x.name.startsWith('¶') && x.selectionRange.start.line === line);
+          assert.ok(s, `${name}, ${kind}, ${line}`);
+          // From the line's first character, the margin's; named at the number.
+          assert.deepEqual([s.range.start, s.selectionRange], [{ line, character: 0 }, paragraph.marker.range], `${name}, ${kind}, ${line}`);
+          for (let cursor = 0; cursor <= character; cursor++) assert.equal(innermost(symbols, { line, character: cursor }), s, `${name}, ${kind}, ${line}:${cursor}`);
+          read++;
+        }
+        // Folding folds whole lines: the same as without the indentation.
+        if (kind === 'no margin') assert.deepEqual(getFoldingRanges(cable), getFoldingRanges(plainCable), name);
+      }
+    }
+    // 26 paragraphs, each read three ways.
+    assert.ok(read >= 75, `${read}`);
   });
 });
 

@@ -6,7 +6,8 @@
  */
 import { DocumentSymbol, SymbolKind, type Position, type Range, type SymbolInformation } from 'vscode-languageserver-types';
 import type { Addressee, Block, Cable, Paragraph, Section } from '../core/model';
-import { containsRange, isAlnum, isBefore, paragraphIndexAt, paragraphTextStart, partitionPoint, spanRange, OPENING_MARKING, trimEndOffset, WHITE_RUNS } from '../core/text';
+import { containsRange, isAlnum, isBefore, paragraphIndexAt, paragraphTextStart, partitionPoint, skipSpaces, spanRange, OPENING_MARKING, trimEndOffset, WHITE_RUNS } from '../core/text';
+import { linesAsRead } from '../core/parse/margin';
 import { pastMargin } from '../core/rules/util';
 import { blockSpan, gluedSignatureCut, onlyCloserAfter, OPENING_TEXT, openerRun, outlineSections, SENTENCE_END } from './outlineSections';
 import { sectionPlaces, sectionTitles, subTitles, type SubTitle } from './subTitles';
@@ -38,9 +39,8 @@ export function getDocumentSymbols(cable: Cable, fileId?: string): DocumentSymbo
       group.children = list.map((a) => symbol(a.address?.text ?? a.routingIndicator?.text ?? '(addressee)', detail(a), SymbolKind.Constant, a.range));
       children.push(group);
     }
-    // Named and held from past a scan's margin (`| VZCZC…`), as its lines are.
-    const range = pastMargin(cable, header.range);
-    result.push(symbol('Transmission header', undefined, SymbolKind.Module, range, range, children));
+    // Named from past a scan's margin (`| VZCZC…`), as its lines are, and held from its first line's start (lineStart).
+    result.push(symbol('Transmission header', undefined, SymbolKind.Module, fromLineStart(cable, header.range), pastMargin(cable, header.range), children));
   }
   const fields: DocumentSymbol[] = [];
   // Symbols that go under the innermost symbol holding them, once the others are in place: fields read in the body.
@@ -56,8 +56,8 @@ export function getDocumentSymbols(cable: Cable, fileId?: string): DocumentSymbo
   for (const repeat of cable.repeatedFields) fields.push(symbol(`${repeat.field} (again)`, repeat.text || undefined, repeat.field === 'SUBJECT' ? SymbolKind.String : repeat.field === 'REF' ? SymbolKind.Field : SymbolKind.Property, repeat.range));
   const banner = cable.banner;
   if (banner) {
-    // From the banner's text, past a scan's margin (`| C O N F I D E N T I A L …`), as the fields under it.
-    const r = pastMargin(cable, cable.metadataRange ?? banner.range);
+    // From the banner's line's start, a scan's margin's too (`| C O N F I D E N T I A L …`, lineStart), named at its text.
+    const r = fromLineStart(cable, cable.metadataRange ?? banner.range);
     const name = [banner.levelText.text, banner.post?.text, banner.serial?.text].filter(Boolean).join(' ');
     // A field read after the metadata block ("¶2. (U) Classified by …" in the body) is no child of the banner: outside its
     // range it would break the outline's nesting, so it goes under the paragraph that holds it, as a Comment does, or
@@ -95,7 +95,7 @@ export function getDocumentSymbols(cable: Cable, fileId?: string): DocumentSymbo
     const paragraphs = section.paragraphs.map((i) => {
       const cut = titles.cuts.get(i);
       const known = cuts.get(i);
-      const s = paragraphSymbol(cable.paragraphs[i], cut && (!known || isBefore(cut, known)) ? cut : known);
+      const s = paragraphSymbol(cable, cable.paragraphs[i], cut && (!known || isBefore(cut, known)) ? cut : known);
       paragraphSymbols.set(i, s);
       return s;
     });
@@ -111,8 +111,8 @@ export function getDocumentSymbols(cable: Cable, fileId?: string): DocumentSymbo
     const { name } = named;
     const marking = heading.marking?.token.text ?? named.marking;
     const selection = heading.lead ? { start: heading.lead.range.start, end: heading.text.range.end } : heading.text.range;
-    // From its first line's text, past a scan's margin (`| ---------------` over `| HARBOR ISSUES`).
-    const s = symbol(name, marking, SymbolKind.Namespace, pastMargin(cable, places[k].range), selection, paragraphs);
+    // From its first line's start, a scan's margin's too (`| ---------------` over `| HARBOR ISSUES`, lineStart).
+    const s = symbol(name, marking, SymbolKind.Namespace, fromLineStart(cable, places[k].range), selection, paragraphs);
     sectionSymbols[k] = s;
     const parent = places[k].parent >= 0 ? sectionSymbols[places[k].parent] : undefined;
     if (parent) (parent.children ??= []).push(s);
@@ -292,10 +292,14 @@ function endBefore(symbols: readonly DocumentSymbol[], position: Position, end: 
  * Each stood beside the paragraphs as one symbol, overlapping the paragraph it opened in and the one it closed in.
  */
 function blockSymbols(cable: Cable, block: Block, name: string, cuts: Map<number, Position>): DocumentSymbol[] {
-  const span = blockSpan(cable, block);
-  const whole = [symbol(name, undefined, SymbolKind.Event, span)];
   const paragraphs = cable.paragraphs;
-  const i = paragraphIndexAt(paragraphs, span.start.line, span.start.character);
+  const opened = blockSpan(cable, block);
+  const i = paragraphIndexAt(paragraphs, opened.start.line, opened.start.character);
+  // Over whole paragraphs from the first's number ("¶1. (C) Summary: …" ⏎ "¶2. …"): from the line's start, as the
+  // paragraph's symbol ({@link paragraphStart}), which it holds; named from the number, as before.
+  const at = paragraphs[i]?.range.start;
+  const span = at && at.line === opened.start.line && at.character === opened.start.character ? { start: paragraphStart(cable, paragraphs[i]), end: opened.end } : opened;
+  const whole = [symbol(name, undefined, SymbolKind.Event, span, opened)];
   const j = paragraphIndexAt(paragraphs, span.end.line, span.end.character);
   if (i < 0 || j <= i || isBefore(paragraphs[j].range.end, span.end)) return whole;
   // Already the whole of its paragraphs ("¶1. (C) Summary: …" ⏎ "¶2. (C) … End Summary.").
@@ -303,11 +307,17 @@ function blockSymbols(cable: Cable, block: Block, name: string, cuts: Map<number
   const first = paragraphs[i];
   const last = paragraphs[j];
   let start = span.start;
+  // Where its name starts: the first paragraph's number where the symbol starts at its line's start.
+  let named = opened.start;
   if (isBefore(first.range.start, start)) {
     const run = first.range.start.line === start.line ? openerRun(cable, first, start) : -1;
     // The paragraph alone up to the paragraph the block closes in: the block stays under it, as one inside a paragraph does.
-    if (run >= 0) start = j - 1 > i ? first.range.start : start;
-    else {
+    if (run >= 0) {
+      if (j - 1 > i) {
+        start = paragraphStart(cable, first);
+        named = first.range.start;
+      }
+    } else {
       const cut = ownTextEnd(cable.lines, start);
       if (!isBefore(first.marker.range.end, cut)) return whole;
       const known = cuts.get(i);
@@ -316,13 +326,13 @@ function blockSymbols(cable: Cable, block: Block, name: string, cuts: Map<number
   }
   const closer = cable.lines[span.end.line];
   if (span.end.line === last.range.end.line && onlyCloserAfter(closer, span.end.character, last.range.end.character)) {
-    return [symbol(name, undefined, SymbolKind.Event, { start, end: last.range.end })];
+    return [symbol(name, undefined, SymbolKind.Event, { start, end: last.range.end }, { start: named, end: last.range.end })];
   }
   // "¶2. (c) … END SUMMARY" ⏎ ⏎ "Proposal 1: …": the part in the paragraph the block closes in.
   const from = { line: last.range.start.line, character: paragraphTextStart(cable.lines, last) };
   const continued = symbol(name, 'continued', SymbolKind.Event, { start: isBefore(span.end, from) ? last.range.start : from, end: span.end });
   const before = paragraphs[j - 1].range.end;
-  return isBefore(start, before) ? [symbol(name, undefined, SymbolKind.Event, { start, end: before }), continued] : [continued];
+  return isBefore(start, before) ? [symbol(name, undefined, SymbolKind.Event, { start, end: before }, { start: named, end: before }), continued] : [continued];
 }
 
 /**
@@ -398,9 +408,33 @@ function ownTextEnd(lines: readonly string[], opener: Position): Position {
   return { line: opener.line - 1, character: trimEndOffset(lines[opener.line - 1]) };
 }
 
-function paragraphSymbol(p: Paragraph, cut?: Position): DocumentSymbol {
+/**
+ * Where the symbol of a range of whole lines starts (a paragraph, a section, the header, the banner's metadata): at its
+ * first line's first character where only white space, or a scan's margin and white space, stands before it (`   ¶2. (C) …`,
+ * `|    ¶2. (C) …`, `| HARBOR ISSUES`), so that the cursor anywhere on that line, in the margin too (where a click at the
+ * line's start or Home puts it), is in the symbol for the breadcrumbs and the Outline's follow-the-cursor, as on its other
+ * lines. A paragraph's started at its number, and a margined cable's others past the margin: with the cursor before them,
+ * the breadcrumbs showed the section or nothing. Where text stands before it on the line, where it is. Each symbol's name
+ * (`selectionRange`) stays on its text (the paragraph's number, the heading, the banner).
+ */
+function lineStart(cable: Cable, at: Position): Position {
+  const read = linesAsRead(cable)[at.line] ?? '';
+  return at.character > 0 && skipSpaces(read, 0) >= at.character ? { line: at.line, character: 0 } : at;
+}
+
+/** `r` from its first line's start ({@link lineStart}). */
+function fromLineStart(cable: Cable, r: Range): Range {
+  return { start: lineStart(cable, r.start), end: r.end };
+}
+
+/** Where a paragraph's symbol starts ({@link lineStart}). */
+function paragraphStart(cable: Cable, p: Paragraph): Position {
+  return lineStart(cable, p.range.start);
+}
+
+function paragraphSymbol(cable: Cable, p: Paragraph, cut?: Position): DocumentSymbol {
   const name = `¶${p.readAs}${p.portion ? ` (${oneLine(p.portion.inner.text)})` : ''}`;
-  return DocumentSymbol.create(name, p.firstWords, SymbolKind.String, cut ? { start: p.range.start, end: cut } : p.range, p.marker.range);
+  return DocumentSymbol.create(name, p.firstWords, SymbolKind.String, { start: paragraphStart(cable, p), end: cut ?? p.range.end }, p.marker.range);
 }
 
 function symbol(name: string, detail: string | undefined, kind: SymbolKind, range: Range, selection: Range = range, children?: DocumentSymbol[]): DocumentSymbol {
