@@ -705,6 +705,27 @@ describe('grammar', function () {
     { text: 'REF: A. NOWHERE 12 B. REPORT OF U.S.-', at: 'S.', not: /ref-letter/ },
     { text: 'REF: A. NOWHERE 12 B. REPORT OF U.S.-', at: 'U.', not: /ref-letter/ },
     { text: 'REF: B.STATE 4410', at: 'B.', not: /ref-letter/ },
+    // The same letter glued by a parenthesis ("B)STATE 4410"), as the parser reads it too, on the field's line and the lines under it.
+    { text: 'REF: A) NOWHERE 12\nB)STATE 4410', at: 'B)', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: 'REF: A) NOWHERE 12\n¶B)STATE 4410', at: '¶B)', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: 'REF: A) NOWHERE 12\n¶B)STATE 4410', at: 'STATE', scope: /support\.constant\.citation\.cable/ },
+    { text: 'REF: A)OTHERTOWN 12 B)08 STATE 4410', at: 'A)', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: 'REF: A)OTHERTOWN 12 B)08 STATE 4410', at: 'B)', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: 'REF: OTHERTOWN 12 B)STATE 4410', at: 'B)', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: 'REF: A) NOWHERE 12\n    B)STATE 4410\nC)PARIS 77', at: 'C)', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: 'REF: A) NOWHERE 12\n    B)STATE 4410\n\n¶1. (C) Text.', at: '¶1.', scope: /constant\.numeric\.paragraph\.cable/ },
+    { text: 'REF: A) NOWHERE 12\nB)SMITH SAID SO', at: 'B)', not: /ref-letter/ },
+    { text: 'REF: B)STATE 4410', at: 'B)', not: /ref-letter/ },
+    // Such a letter opening a line after a blank line under the field, which the parser reads as its next item (after items
+    // without letters, the letter right after them): a REF letter, not a heading in capitals.
+    { text: 'REF: A) NOWHERE 12\n\nB)STATE 4410', at: 'B)', scope: /constant\.character\.ref-letter\.cable/, not: /heading/ },
+    { text: 'REF: A) NOWHERE 12\n\nB)STATE 4410', at: 'STATE', scope: /support\.constant\.citation\.cable/, not: /heading/ },
+    { text: 'REF: A. NOWHERE 12\n\n¶B.STATE 4410', at: '¶B.', scope: /constant\.character\.ref-letter\.cable/, not: /heading/ },
+    { text: 'REF: OTHERTOWN 12\n\nB.STATE 4410', at: 'B.', scope: /constant\.character\.ref-letter\.cable/, not: /heading/ },
+    { text: 'REF: OTHERTOWN 12\n\nA.STATE 4410', at: 'A.', scope: /constant\.character\.ref-letter\.cable/, not: /heading/ },
+    { text: 'REF: A) NOWHERE 12\n\nB)STATE 4410\n\n¶1. (C) Text.', at: '¶1.', scope: /constant\.numeric\.paragraph\.cable/ },
+    { text: 'REF: A. NOWHERE 12\n\nB.O. 12958', at: 'B.', not: /ref-letter/ },
+    { text: '¶1. (C) Text.\n\nB.STATE 4410', at: 'B.', not: /ref-letter/ },
     // A citation is a post and a number, as the parser reads it: not a word of "E-MAIL", not a date's day or month, not a
     // number that a date, a slash or another number goes on from.
     // A serial with a letter for a digit is the citation's, as the parser reads it; letters alone are not.
