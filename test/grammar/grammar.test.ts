@@ -864,6 +864,16 @@ describe('grammar', function () {
     { text: '¶2. (C) The board set the fares.\n\nHARBOR TALKS:   FARES GO UP', at: 'HARBOR', scope: /markup\.heading\.cable/ },
     { text: '¶2. (C) The board set the fares.\n\nAID TO THE U.S.  FERRY LINES', at: 'AID', scope: /markup\.heading\.cable/ },
     { text: '¶2. (C) The board set the fares.\n\nFERRY FARES GO UP  ', at: 'FERRY', scope: /markup\.heading\.cable/ },
+    // A table's first row in capitals under its column header's rule and a blank line (09RANGOON355 in capitals) is no
+    // heading, as the parser reads it (the table's text), in a box with a caption over the header too; a title under the rows
+    // and a blank line, and one under a rule and a blank line with no table's row over the rule, are headings.
+    { text: '¶2. (C) THE BOARD SET THE FARES.\n\nLINE OWNER AND FIRM  SUBSIDY\n------------------ ----\n\nGOZO STAR JANE ROE/GOZO BANK NO', at: 'GOZO', not: /heading/ },
+    { text: '¶2. (C) THE BOARD SET THE FARES.\n\n------------------ ----\n NOWHERE FERRY LEAGUE  2009 LINES\n------------------ ----\nLINE OWNER AND FIRM  SUBSIDY\n------------------ ----\n\n\nGOZO STAR JANE ROE/GOZO BANK NO', at: 'GOZO', not: /heading/ },
+    { text: '¶2. (C) THE BOARD SET THE FARES.\n\nLINE OWNER AND FIRM  SUBSIDY\n------------------ ----\n\nGOZO STAR JANE ROE/GOZO BANK NO\nHARBOR UNITED JOHN DOE/PIER CO. YES', at: 'HARBOR', not: /heading/ },
+    { text: '¶2. (C) THE BOARD SET THE FARES.\n\nLINE OWNER AND FIRM  SUBSIDY\n------------------ ----\n\nGOZO STAR JANE ROE/GOZO BANK NO\n\nTHE NEW FERRY LINES', at: 'THE NEW', scope: /markup\.heading\.cable/ },
+    { text: '¶2. (C) THE BOARD SET THE FARES.\n\n------------------------------\n\nTHE NEW FERRY LINES', at: 'THE NEW', scope: /markup\.heading\.cable/ },
+    { text: '¶2. (C) THE BOARD SET THE FARES.\n\nLINE OWNER AND FIRM  SUBSIDY\n\nTHE NEW FERRY LINES', at: 'THE NEW', scope: /markup\.heading\.cable/ },
+    { text: '¶2. (C) THE BOARD SET THE FARES.\n\nLINE OWNER AND FIRM  SUBSIDY\nTHE NEW FERRY LINES', at: 'THE NEW', not: /heading/ },
     // A line of capitals under a line that ends no sentence is a wrapped line, no heading, as the parser reads it; under a
     // sentence's end or a blank line it can be one.
     { text: 'The minister said that the\nGOVERNMENT WOULD NOT YIELD', at: 'GOVERNMENT', not: /heading/ },
@@ -1200,6 +1210,9 @@ describe('grammar', function () {
       ['P 121430Z MAR 09\nFM AMEMBASSY NOWHERE\nTO SECSTATE WASHDC PRIORITY 0001\nUSDAO', ['X PRIORITY:'], 32000],
       ['TO RUEHC/SECSTATE WASHDC PRIORITY 0001\nUSDAO', ['X PRIORITY:'], 32000],
       ['¶1. (U) The board met.\n\nINR/B', ['X PRIORITY:'], 16000],
+      // A table's row, its rule and the blank line under it (`table-row`), and a row whose columns stand that far apart.
+      ['¶1. (U) THE BOARD MET.\n\nLINE OWNER  FARE\n------ ----\n\n', usual, 16000],
+      ['¶1. (U) THE BOARD MET.\n\nLINE', ['FARE', 'FARE\n------ ----\n\nGOZO STAR'], 16000],
     ];
     for (const [head, tails, n] of where) {
       for (const tail of tails) {
@@ -1257,7 +1270,7 @@ describe('grammar', function () {
   // The same on copies of the real cables in capitals (the differential script's `capitals` damage, and the cables the corpus
   // holds in capitals): a line colored as a heading is one the parser reads, but for a few (a line grammar cannot see that a
   // short line of capitals under a blank one has the paragraph's text right under it, "MINISTRY OF DEFENSE" over a
-  // participant's name; 7 of 817 lines, were 8 counting the signature written twice (09BAMAKO776), which the parser reads
+  // participant's name; 6 of 816 lines, were 7 of 817 before `table-row` read a table's first row under its column header's rule and a blank line as no title (09RANGOON355), 8 counting the signature written twice (09BAMAKO776), which the parser reads
   // as the signature (`Signature.twice`), 10 of 819 before `{{notTitle}}` read a table's row with its columns two
   // spaces or a tab apart as no title, 12 of 821 before `scraped-page` read a web page's matter after its "©" line with no heading, 18 of 827 before `participants` read a list of participants as no headings, 21 of 830 before `subject-gap` read a subject on across a blank line, 28 of 837 before `continued-long` read a sentence on across a blank line, 29 of 838 before the capitals `DISTRIBUTION:` keyword, 33 of 842 before `quoted-text`, `{{initialsAtEnd}}` and `continued-gap`'s block word and 75 of 884 before
   // `notTitle`, the 809 the parser reads kept), and a line
