@@ -705,6 +705,27 @@ describe('grammar', function () {
     { text: 'REF: A. NOWHERE 12 B. REPORT OF U.S.-', at: 'S.', not: /ref-letter/ },
     { text: 'REF: A. NOWHERE 12 B. REPORT OF U.S.-', at: 'U.', not: /ref-letter/ },
     { text: 'REF: B.STATE 4410', at: 'B.', not: /ref-letter/ },
+    // The same letter glued by a parenthesis ("B)STATE 4410"), as the parser reads it too, on the field's line and the lines under it.
+    { text: 'REF: A) NOWHERE 12\nB)STATE 4410', at: 'B)', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: 'REF: A) NOWHERE 12\n¶B)STATE 4410', at: '¶B)', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: 'REF: A) NOWHERE 12\n¶B)STATE 4410', at: 'STATE', scope: /support\.constant\.citation\.cable/ },
+    { text: 'REF: A)OTHERTOWN 12 B)08 STATE 4410', at: 'A)', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: 'REF: A)OTHERTOWN 12 B)08 STATE 4410', at: 'B)', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: 'REF: OTHERTOWN 12 B)STATE 4410', at: 'B)', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: 'REF: A) NOWHERE 12\n    B)STATE 4410\nC)PARIS 77', at: 'C)', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: 'REF: A) NOWHERE 12\n    B)STATE 4410\n\n¶1. (C) Text.', at: '¶1.', scope: /constant\.numeric\.paragraph\.cable/ },
+    { text: 'REF: A) NOWHERE 12\nB)SMITH SAID SO', at: 'B)', not: /ref-letter/ },
+    { text: 'REF: B)STATE 4410', at: 'B)', not: /ref-letter/ },
+    // Such a letter opening a line after a blank line under the field, which the parser reads as its next item (after items
+    // without letters, the letter right after them): a REF letter, not a heading in capitals.
+    { text: 'REF: A) NOWHERE 12\n\nB)STATE 4410', at: 'B)', scope: /constant\.character\.ref-letter\.cable/, not: /heading/ },
+    { text: 'REF: A) NOWHERE 12\n\nB)STATE 4410', at: 'STATE', scope: /support\.constant\.citation\.cable/, not: /heading/ },
+    { text: 'REF: A. NOWHERE 12\n\n¶B.STATE 4410', at: '¶B.', scope: /constant\.character\.ref-letter\.cable/, not: /heading/ },
+    { text: 'REF: OTHERTOWN 12\n\nB.STATE 4410', at: 'B.', scope: /constant\.character\.ref-letter\.cable/, not: /heading/ },
+    { text: 'REF: OTHERTOWN 12\n\nA.STATE 4410', at: 'A.', scope: /constant\.character\.ref-letter\.cable/, not: /heading/ },
+    { text: 'REF: A) NOWHERE 12\n\nB)STATE 4410\n\n¶1. (C) Text.', at: '¶1.', scope: /constant\.numeric\.paragraph\.cable/ },
+    { text: 'REF: A. NOWHERE 12\n\nB.O. 12958', at: 'B.', not: /ref-letter/ },
+    { text: '¶1. (C) Text.\n\nB.STATE 4410', at: 'B.', not: /ref-letter/ },
     // A citation is a post and a number, as the parser reads it: not a word of "E-MAIL", not a date's day or month, not a
     // number that a date, a slash or another number goes on from.
     // A serial with a letter for a digit is the citation's, as the parser reads it; letters alone are not.
@@ -843,6 +864,16 @@ describe('grammar', function () {
     { text: '¶2. (C) The board set the fares.\n\nHARBOR TALKS:   FARES GO UP', at: 'HARBOR', scope: /markup\.heading\.cable/ },
     { text: '¶2. (C) The board set the fares.\n\nAID TO THE U.S.  FERRY LINES', at: 'AID', scope: /markup\.heading\.cable/ },
     { text: '¶2. (C) The board set the fares.\n\nFERRY FARES GO UP  ', at: 'FERRY', scope: /markup\.heading\.cable/ },
+    // A table's first row in capitals under its column header's rule and a blank line (09RANGOON355 in capitals) is no
+    // heading, as the parser reads it (the table's text), in a box with a caption over the header too; a title under the rows
+    // and a blank line, and one under a rule and a blank line with no table's row over the rule, are headings.
+    { text: '¶2. (C) THE BOARD SET THE FARES.\n\nLINE OWNER AND FIRM  SUBSIDY\n------------------ ----\n\nGOZO STAR JANE ROE/GOZO BANK NO', at: 'GOZO', not: /heading/ },
+    { text: '¶2. (C) THE BOARD SET THE FARES.\n\n------------------ ----\n NOWHERE FERRY LEAGUE  2009 LINES\n------------------ ----\nLINE OWNER AND FIRM  SUBSIDY\n------------------ ----\n\n\nGOZO STAR JANE ROE/GOZO BANK NO', at: 'GOZO', not: /heading/ },
+    { text: '¶2. (C) THE BOARD SET THE FARES.\n\nLINE OWNER AND FIRM  SUBSIDY\n------------------ ----\n\nGOZO STAR JANE ROE/GOZO BANK NO\nHARBOR UNITED JOHN DOE/PIER CO. YES', at: 'HARBOR', not: /heading/ },
+    { text: '¶2. (C) THE BOARD SET THE FARES.\n\nLINE OWNER AND FIRM  SUBSIDY\n------------------ ----\n\nGOZO STAR JANE ROE/GOZO BANK NO\n\nTHE NEW FERRY LINES', at: 'THE NEW', scope: /markup\.heading\.cable/ },
+    { text: '¶2. (C) THE BOARD SET THE FARES.\n\n------------------------------\n\nTHE NEW FERRY LINES', at: 'THE NEW', scope: /markup\.heading\.cable/ },
+    { text: '¶2. (C) THE BOARD SET THE FARES.\n\nLINE OWNER AND FIRM  SUBSIDY\n\nTHE NEW FERRY LINES', at: 'THE NEW', scope: /markup\.heading\.cable/ },
+    { text: '¶2. (C) THE BOARD SET THE FARES.\n\nLINE OWNER AND FIRM  SUBSIDY\nTHE NEW FERRY LINES', at: 'THE NEW', not: /heading/ },
     // A line of capitals under a line that ends no sentence is a wrapped line, no heading, as the parser reads it; under a
     // sentence's end or a blank line it can be one.
     { text: 'The minister said that the\nGOVERNMENT WOULD NOT YIELD', at: 'GOVERNMENT', not: /heading/ },
@@ -1179,6 +1210,9 @@ describe('grammar', function () {
       ['P 121430Z MAR 09\nFM AMEMBASSY NOWHERE\nTO SECSTATE WASHDC PRIORITY 0001\nUSDAO', ['X PRIORITY:'], 32000],
       ['TO RUEHC/SECSTATE WASHDC PRIORITY 0001\nUSDAO', ['X PRIORITY:'], 32000],
       ['¶1. (U) The board met.\n\nINR/B', ['X PRIORITY:'], 16000],
+      // A table's row, its rule and the blank line under it (`table-row`), and a row whose columns stand that far apart.
+      ['¶1. (U) THE BOARD MET.\n\nLINE OWNER  FARE\n------ ----\n\n', usual, 16000],
+      ['¶1. (U) THE BOARD MET.\n\nLINE', ['FARE', 'FARE\n------ ----\n\nGOZO STAR'], 16000],
     ];
     for (const [head, tails, n] of where) {
       for (const tail of tails) {
@@ -1236,7 +1270,7 @@ describe('grammar', function () {
   // The same on copies of the real cables in capitals (the differential script's `capitals` damage, and the cables the corpus
   // holds in capitals): a line colored as a heading is one the parser reads, but for a few (a line grammar cannot see that a
   // short line of capitals under a blank one has the paragraph's text right under it, "MINISTRY OF DEFENSE" over a
-  // participant's name; 7 of 817 lines, were 8 counting the signature written twice (09BAMAKO776), which the parser reads
+  // participant's name; 6 of 816 lines, were 7 of 817 before `table-row` read a table's first row under its column header's rule and a blank line as no title (09RANGOON355), 8 counting the signature written twice (09BAMAKO776), which the parser reads
   // as the signature (`Signature.twice`), 10 of 819 before `{{notTitle}}` read a table's row with its columns two
   // spaces or a tab apart as no title, 12 of 821 before `scraped-page` read a web page's matter after its "©" line with no heading, 18 of 827 before `participants` read a list of participants as no headings, 21 of 830 before `subject-gap` read a subject on across a blank line, 28 of 837 before `continued-long` read a sentence on across a blank line, 29 of 838 before the capitals `DISTRIBUTION:` keyword, 33 of 842 before `quoted-text`, `{{initialsAtEnd}}` and `continued-gap`'s block word and 75 of 884 before
   // `notTitle`, the 809 the parser reads kept), and a line
