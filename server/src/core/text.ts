@@ -293,6 +293,11 @@ interface Scratch {
   lasts: Uint16Array;
 }
 
+/** The scratch arrays as they stand (after {@link reserve} has grown them, new ones). */
+function scratch(): Scratch {
+  return { indents: scratchIndents, ends: scratchEnds, offsets: scratchOffsets, firsts: scratchFirsts, seconds: scratchSeconds, lasts: scratchLasts };
+}
+
 /** Reads the shape of line `i`, the text from `p` to `stop`, into the scratch arrays. */
 function readShape(text: string, i: number, p: number, stop: number, s: Scratch): void {
   s.offsets[i] = p;
@@ -336,7 +341,7 @@ export function splitShapes(text: string): { lines: string[]; shapes: LineShapes
   // The next "\r" and "\n" at or after p (-1 when there is none left: most texts have no "\r").
   let cr = text.indexOf('\r');
   let lf = text.indexOf('\n');
-  let s: Scratch = { indents: scratchIndents, ends: scratchEnds, offsets: scratchOffsets, firsts: scratchFirsts, seconds: scratchSeconds, lasts: scratchLasts };
+  let s = scratch();
   for (let i = 0; ; i++) {
     if (cr >= 0 && cr < p) cr = text.indexOf('\r', p);
     if (lf >= 0 && lf < p) lf = text.indexOf('\n', p);
@@ -346,7 +351,7 @@ export function splitShapes(text: string): { lines: string[]; shapes: LineShapes
     lines[i] = text.slice(p, stop);
     if (i >= capacity) {
       reserve(i + 1);
-      s = { indents: scratchIndents, ends: scratchEnds, offsets: scratchOffsets, firsts: scratchFirsts, seconds: scratchSeconds, lasts: scratchLasts };
+      s = scratch();
     }
     readShape(text, i, p, stop, s);
     if (q < 0) break;
