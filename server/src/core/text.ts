@@ -283,24 +283,9 @@ function reserve(n: number): void {
   scratchLasts = grow16(scratchLasts);
 }
 
-/** The scratch arrays as one object, handed to {@link readShape} so that its stores need no reads of module variables. */
-interface Scratch {
-  indents: Int32Array;
-  ends: Int32Array;
-  offsets: Int32Array;
-  firsts: Uint16Array;
-  seconds: Uint16Array;
-  lasts: Uint16Array;
-}
-
-/** The scratch arrays as they stand (after {@link reserve} has grown them, new ones). */
-function scratch(): Scratch {
-  return { indents: scratchIndents, ends: scratchEnds, offsets: scratchOffsets, firsts: scratchFirsts, seconds: scratchSeconds, lasts: scratchLasts };
-}
-
 /** Reads the shape of line `i`, the text from `p` to `stop`, into the scratch arrays. */
-function readShape(text: string, i: number, p: number, stop: number, s: Scratch): void {
-  s.offsets[i] = p;
+function readShape(text: string, i: number, p: number, stop: number): void {
+  scratchOffsets[i] = p;
   let lead = p;
   // An empty last line starts at the end of the text: no character to read (and no read past the end).
   let c = p < stop ? text.charCodeAt(p) : 32;
@@ -308,26 +293,26 @@ function readShape(text: string, i: number, p: number, stop: number, s: Scratch)
   if (!(c > 32 && c < 127)) {
     while (lead < stop && isSpace(text.charCodeAt(lead))) lead++;
     if (lead === stop) {
-      s.indents[i] = -1;
-      s.ends[i] = 0;
-      s.firsts[i] = 0;
-      s.seconds[i] = 0;
-      s.lasts[i] = 0;
+      scratchIndents[i] = -1;
+      scratchEnds[i] = 0;
+      scratchFirsts[i] = 0;
+      scratchSeconds[i] = 0;
+      scratchLasts[i] = 0;
       return;
     }
     c = text.charCodeAt(lead);
   }
-  s.indents[i] = lead - p;
-  s.firsts[i] = c;
-  s.seconds[i] = lead + 1 < stop ? text.charCodeAt(lead + 1) : 0;
+  scratchIndents[i] = lead - p;
+  scratchFirsts[i] = c;
+  scratchSeconds[i] = lead + 1 < stop ? text.charCodeAt(lead + 1) : 0;
   let end = stop;
   let d = text.charCodeAt(end - 1);
   if (!(d > 32 && d < 127)) {
     while (end > lead && isSpace(text.charCodeAt(end - 1))) end--;
     d = text.charCodeAt(end - 1);
   }
-  s.ends[i] = end - p;
-  s.lasts[i] = d;
+  scratchEnds[i] = end - p;
+  scratchLasts[i] = d;
 }
 
 /**
@@ -341,7 +326,6 @@ export function splitShapes(text: string): { lines: string[]; shapes: LineShapes
   // The next "\r" and "\n" at or after p (-1 when there is none left: most texts have no "\r").
   let cr = text.indexOf('\r');
   let lf = text.indexOf('\n');
-  let s = scratch();
   for (let i = 0; ; i++) {
     if (cr >= 0 && cr < p) cr = text.indexOf('\r', p);
     if (lf >= 0 && lf < p) lf = text.indexOf('\n', p);
@@ -349,11 +333,8 @@ export function splitShapes(text: string): { lines: string[]; shapes: LineShapes
     const stop = q < 0 ? text.length : q;
     // Stored at its index rather than pushed: the optimized loop called the push builtin for every line.
     lines[i] = text.slice(p, stop);
-    if (i >= capacity) {
-      reserve(i + 1);
-      s = scratch();
-    }
-    readShape(text, i, p, stop, s);
+    if (i >= capacity) reserve(i + 1);
+    readShape(text, i, p, stop);
     if (q < 0) break;
     p = q === cr && text.charCodeAt(q + 1) === 10 ? q + 2 : q + 1;
   }

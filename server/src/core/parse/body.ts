@@ -378,15 +378,7 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
         markerLines.push(i);
         markers.push(marker);
         block = true;
-        // Every count written for every marker, each by its own name: counting by the style's name (`styleCounts[marker.style]++`)
-        // was a megamorphic load and store (generic lookups), and a count written only for its own style was first met (the
-        // first pilcrow) after the function was optimized, and deoptimized it.
-        if (marker.portionStart >= 0 && marker.misread === undefined) {
-          const style = marker.style;
-          styleCounts.bare += style === 'bare' ? 1 : 0;
-          styleCounts.pilcrow += style === 'pilcrow' ? 1 : 0;
-          styleCounts['pilcrow-space'] += style === 'pilcrow-space' ? 1 : 0;
-        }
+        if (marker.portionStart >= 0 && marker.misread === undefined) styleCounts[marker.style]++;
       }
     }
     if (c !== 40 /* ( */) afterRepeatedBanner = false;
@@ -2571,11 +2563,6 @@ export function mayOpenBlock(first: number, second: number, third: number): bool
   return isSmall(a) && isSmall(b) && isSmall(c) && OPENER_TABLE[letters3(a, b, c)] === 1;
 }
 
-/** 0, 1 and 2 for the kinds summary, comment and note: where {@link pairBlocks} keeps what it knows of each kind. */
-function kindIndex(kind: BlockMarker['kind']): number {
-  return kind === 'summary' ? 0 : kind === 'comment' ? 1 : 2;
-}
-
 /** The kind of block a marker's word names; "Note and Comment" names a Comment. */
 function kindOf(word: string): BlockMarker['kind'] {
   // The words are read in either case without asking the engine for capitals (about 500 calls a corpus pass); a word with
@@ -2604,11 +2591,9 @@ function lettersAt(text: string, at: number, small: string): boolean {
  */
 function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragraph[], headings: readonly Heading[], lines: readonly string[], optional: Set<BlockMarker>, late: BlockMarker[]): Block[] {
   const blocks: Block[] = [];
-  // The open block of each kind, by its index (kindIndex): arrays read by a number, where objects read by the kind's name
-  // (`open[marker.kind]`) were property loads by three names, which the engine made megamorphic.
-  const open: (BlockMarker | undefined)[] = [undefined, undefined, undefined];
+  const open: Partial<Record<BlockMarker['kind'], BlockMarker>> = {};
   // Where the last marker of each kind ends: an opener found late for a closer comes after it.
-  const last: (Range['end'] | undefined)[] = [undefined, undefined, undefined];
+  const last: Partial<Record<BlockMarker['kind'], Range['end']>> = {};
   // Paragraphs are in text order and do not overlap: a binary search finds the one holding a position. A line can hold two
   // ("… set. 3. (C) Comment: …"), and a marker belongs to the one it stands in.
   const paragraphAt = (at: Position): Paragraph | undefined => {
@@ -2658,16 +2643,15 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
     return next && next.token.range.start.line <= end.line ? own : end;
   };
   for (const marker of markers) {
-    const kind = kindIndex(marker.kind);
-    const after = last[kind];
-    last[kind] = marker.token.range.end;
+    const after = last[marker.kind];
+    last[marker.kind] = marker.token.range.end;
     if (marker.role === 'open') {
-      const previous = open[kind];
+      const previous = open[marker.kind];
       if (previous) blocks.push({ kind: marker.kind, open: previous, range: { start: previous.token.range.start, end: openEnd(previous, marker) } });
-      open[kind] = marker;
+      open[marker.kind] = marker;
       continue;
     }
-    let opener = open[kind];
+    let opener = open[marker.kind];
     // "… go ahead. Comment: While … End Comment.", "(Embassy comment: … End Comment.)", "[NOTE: … END NOTE]":
     // a closer with no opener looks back through its paragraph for one where the first pass looks for none.
     if (!opener && !optional.has(marker)) {
@@ -2678,14 +2662,14 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
     }
     if (opener) {
       blocks.push({ kind: marker.kind, open: opener, close: marker, range: { start: opener.token.range.start, end: marker.token.range.end } });
-      open[kind] = undefined;
+      open[marker.kind] = undefined;
       optional.delete(marker);
     } else if (!optional.has(marker)) {
       blocks.push({ kind: marker.kind, close: marker, range: { start: paragraphStart(marker.token.range.start), end: marker.token.range.end } });
     }
   }
   for (const kind of ['summary', 'comment', 'note'] as const) {
-    const opener = open[kindIndex(kind)];
+    const opener = open[kind];
     if (opener) blocks.push({ kind, open: opener, range: { start: opener.token.range.start, end: openEnd(opener) } });
   }
   // "¶15. (C) Comment: …" ⏎ "¶16. (C) Comment cont'd: …": a Comment left open at its paragraph's end runs on over the
