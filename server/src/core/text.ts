@@ -132,6 +132,11 @@ export function isWordCharacter(c: string | undefined): boolean {
 
 const WORD_CHARACTER = /^[\p{L}\p{N}]/u;
 
+/** Whether `text` (a line) is empty or white space only. */
+export function isBlank(text: string): boolean {
+  return skipSpaces(text) === text.length;
+}
+
 /** Offset of the first non-space character of `text` at or after `from`, or `text.length`. */
 export function skipSpaces(text: string, from = 0): number {
   let i = from;

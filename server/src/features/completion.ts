@@ -18,7 +18,7 @@ import { linesAsRead } from '../core/parse/margin';
 import { continuesRefField, parseCaveatLine, refLetterAt, refLetterOrdinal } from '../core/parse/metadata';
 import { ORDER_DATES, orderInEffect } from '../core/rules/cbl041-eo-order-after-cable';
 import { compareDates, dayOfYear, pad } from '../core/rules/util';
-import { contains, isAlnum, isBefore, isCapital, isDigit, isLetter, isSpace, partitionPoint, skipSpaces, WHITE_RUNS } from '../core/text';
+import { contains, isAlnum, isBefore, isBlank, isCapital, isDigit, isLetter, isSpace, partitionPoint, skipSpaces, WHITE_RUNS } from '../core/text';
 import { markingMeaning, qualifier, tagEntries, tagListMeaning, unverifiedNote, type Dictionaries, type TagEntry, type TermEntry } from './dictionaries';
 import { hostCountryLine, indexedCableMarkdown, otherAddresses, paragraphOpening, shortenSubject, tagNote, timesSeen } from './hover';
 import type { IndexedCable } from './types';
@@ -663,7 +663,7 @@ export function lastQuotedItem(cable: Cable, p: Paragraph, end: number): { numbe
     // Only a line that opens with a digit or a pilcrow can hold an item: the expression is asked of those alone.
     const first = text.charCodeAt(skipSpaces(text));
     if (first !== 182 /* ¶ */ && !isDigit(first)) continue;
-    if (skipSpaces(lines[k - 1]) !== lines[k - 1].length && cable.lineKinds[k - 1] !== 'page') continue;
+    if (!isBlank(lines[k - 1]) && cable.lineKinds[k - 1] !== 'page') continue;
     const m = QUOTED_ITEM.exec(text);
     if (!m || Number(m[2]) !== number + 1) continue;
     number++;
@@ -696,7 +696,7 @@ function nextParagraphItems(cable: Cable, position: Position, line: string, ctx:
   // Under a blank line inside, or right under, a paragraph quoting a document that numbers its own items from 1: that
   // document's next number, alone (its items carry no marking).
   const lines = linesAsRead(cable);
-  const quoted = above && position.line >= 2 && skipSpaces(lines[position.line - 1]) === lines[position.line - 1].length && position.line - 2 <= above.range.end.line ? lastQuotedItem(cable, above, position.line - 2) : undefined;
+  const quoted = above && position.line >= 2 && isBlank(lines[position.line - 1]) && position.line - 2 <= above.range.end.line ? lastQuotedItem(cable, above, position.line - 2) : undefined;
   const number = quoted ? quoted.number + 1 : above ? above.readAs + 1 : 1;
   if (number > 999) return undefined;
   // The white space before the caret stays; on a line of white space ("|   "), so does the white space after it.

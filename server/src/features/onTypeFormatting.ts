@@ -10,7 +10,7 @@
 import type { Position, TextEdit } from 'vscode-languageserver';
 import type { Cable, Paragraph, RefItem } from '../core/model';
 import { linesAsRead, marginWidth } from '../core/parse/margin';
-import { isSpace, partitionPoint, skipSpaces, trimEndOffset } from '../core/text';
+import { isBlank, isSpace, partitionPoint, skipSpaces, trimEndOffset } from '../core/text';
 import { inBody, lastQuotedItem, markerText, newMarkerStyle, nextRefSlot, paragraphsPacked } from './completion';
 
 /**
@@ -82,12 +82,12 @@ function dashItemOf(cable: Cable, line: number, through = false): { start: numbe
   let below = line + 1;
   for (let k = line; k >= top; k--) {
     const text = lines[k];
-    if (skipSpaces(text) === text.length) return undefined;
+    if (isBlank(text)) return undefined;
     const m = DASH_ITEM.exec(text);
     if (!m) continue;
     const above = k > 0 ? lines[k - 1] : '';
     const end = above.charCodeAt(trimEndOffset(above) - 1);
-    if (skipSpaces(above) === above.length) return { start: k, dashes: m[0] };
+    if (isBlank(above)) return { start: k, dashes: m[0] };
     if (below - 1 - k <= MAX_ITEM_LINES && (end === 46 /* . */ || end === 59 /* ; */ || end === 58 /* : */)) return { start: k, dashes: m[0] };
     if (!through) return undefined;
     below = k;
@@ -168,10 +168,6 @@ function listDashes(cable: Cable, item: { start: number; dashes: string }): stri
 /** Whether the dash item opening on line `start` stands a blank line under another item (`-- fares;` ⏎ ⏎ `-- dues;`). */
 function spacedList(cable: Cable, start: number): boolean {
   return start >= 2 && isBlank(linesAsRead(cable)[start - 1]) && dashItemOf(cable, start - 2) !== undefined;
-}
-
-function isBlank(text: string): boolean {
-  return skipSpaces(text) === text.length;
 }
 
 /**
@@ -288,7 +284,7 @@ function endDashListOnEnter(cable: Cable, position: Position): TextEdit[] | unde
  */
 function onFreshLine(cable: Cable, position: Position): boolean {
   const text = cable.lines[position.line];
-  return position.line >= 1 && text !== undefined && position.character === text.length && skipSpaces(text) === text.length;
+  return position.line >= 1 && text !== undefined && position.character === text.length && isBlank(text);
 }
 
 /**
