@@ -412,6 +412,25 @@ describe('grammar', function () {
     assert.ok(plain[8].tokens.some((t) => t.end > t.start && t.scopes.includes('markup.heading.cable')), 'MINISTRY OF PIERS outside a list');
   });
 
+  // A glued letter before words that are no citation ("B)SMITH SAID SO") opens no REF item for the parser, which reads the line
+  // as a heading where the cable's text goes on under it, as the grammar colors it; a citation after the letter ("B)STATE
+  // 4410", "B:STATE 4410", "C.STATE 4410" under one item) makes it the field's next item for both, and no heading.
+  it('agrees with the parser on a glued REF letter\'s line under a blank line: an item before a citation, a heading before other capitals', () => {
+    const head = ['C O N F I D E N T I A L NOWHERE 000001', '', 'E.O. 12958: DECL: 05/27/2019', 'TAGS: PREL', 'SUBJECT: FERRY TALKS'];
+    const cable = (ref: string, line: string) => [...head, ref, '', line, '', '1. (C) The board met.', ''].join('\n');
+    for (const [ref, line] of [['REF: A) NOWHERE 12', 'B)SMITH SAID SO'], ['REF: A. NOWHERE 12', 'B)SMITH SAID SO']]) {
+      const { read, heading, cable: c } = headingsOf(cable(ref, line));
+      assert.ok(read.has(7) && heading(7), `${line}: a heading for both`);
+      assert.equal(c.refs?.items.length, 1, line);
+    }
+    for (const [ref, line] of [['REF: A) NOWHERE 12', 'B)STATE 4410'], ['REF: A: NOWHERE 12', 'B:STATE 4410'], ['REF: OTHERTOWN 12', 'C.STATE 4410'], ['REF: (A) NOWHERE 12', '(B)STATE 4410']]) {
+      const headings = headingsOf(cable(ref, line));
+      assertNoHeading(headings, [7]);
+      assert.equal(headings.cable.refs?.items.length, 2, line);
+      assert.ok(headings.lines[7].tokens.some((t) => t.end > t.start && t.scopes.includes('constant.character.ref-letter.cable')), `${line}: its letter colored`);
+    }
+  });
+
   // A web page's copyright line where a scraped cable ends, and the page's matter under it: no text of the cable, as the parser
   // reads it (`beforeTrailer`), so no heading there (`scraped-page`); a paragraph's number, which the parser reads there, and the
   // cable's own lines above it as before.
@@ -726,6 +745,20 @@ describe('grammar', function () {
     { text: 'REF: A) NOWHERE 12\n\nB)STATE 4410\n\n¶1. (C) Text.', at: '¶1.', scope: /constant\.numeric\.paragraph\.cable/ },
     { text: 'REF: A. NOWHERE 12\n\nB.O. 12958', at: 'B.', not: /ref-letter/ },
     { text: '¶1. (C) Text.\n\nB.STATE 4410', at: 'B.', not: /ref-letter/ },
+    // Glued by a colon ("B:STATE 4410") or in parentheses ("(B)STATE 4410"), as the parser reads them; "(C)", "(S)", "(U)"
+    // glued, a portion marking's shape that the parser reads as a letter only right after a letter in parentheses, never.
+    { text: 'REF: A: NOWHERE 12 B:STATE 4410', at: 'B:', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: 'REF: A:NOWHERE 12 B:08 STATE 4410', at: 'A:', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: 'REF: A. NOWHERE 12\n\nB:STATE 4410', at: 'B:', scope: /constant\.character\.ref-letter\.cable/, not: /heading/ },
+    { text: 'REF: A. NOWHERE 12\n\nB:STATE 4410', at: 'STATE', scope: /support\.constant\.citation\.cable/, not: /heading/ },
+    { text: 'REF: (A)NOWHERE 12 (B)08 STATE 4410', at: '(A)', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: 'REF: (A)NOWHERE 12 (B)08 STATE 4410', at: '(B)', scope: /constant\.character\.ref-letter\.cable/ },
+    { text: 'REF: (A) NOWHERE 12\n\n(B)STATE 4410', at: '(B)', scope: /constant\.character\.ref-letter\.cable/, not: /heading/ },
+    { text: 'REF: (C)STATE 4410', at: '(C)', not: /ref-letter/ },
+    { text: 'REF: (A) NOWHERE 12\n\n(C)STATE 4410', at: '(C)', not: /ref-letter/ },
+    { text: 'REF: A. NOWHERE 12 B. MEMO B:NOTE TO FILE', at: 'B:', not: /ref-letter/ },
+    // "C.STATE 4410" under one item without a letter: item C (B missing), which the parser reads as it reads "C. STATE 4410".
+    { text: 'REF: OTHERTOWN 12\n\nC.STATE 4410', at: 'C.', scope: /constant\.character\.ref-letter\.cable/, not: /heading/ },
     // A citation is a post and a number, as the parser reads it: not a word of "E-MAIL", not a date's day or month, not a
     // number that a date, a slash or another number goes on from.
     // A serial with a letter for a digit is the citation's, as the parser reads it; letters alone are not.

@@ -1163,6 +1163,23 @@ describe('in-text references', () => {
     assert.deepEqual(links(ABC, 'We sent the ref a.m. today.'), []);
   });
 
+  it('links a letter to a REF item whose letter is glued to its citation by a colon or in parentheses ("B:NOWHERE 22", "(C)NOWHERE 33")', () => {
+    // Invented. Go to Definition from "ref B" and "ref C" reaches the glued items, as it reaches spaced ones.
+    assert.deepEqual(links('A: STATE 1111 B:NOWHERE 22 C:NOWHERE 33', 'As refs B and C say.'), ['refs B → NOWHERE 22', 'C → NOWHERE 33']);
+    assert.deepEqual(links('(A) STATE 1111\n(B) NOWHERE 22\n(C)NOWHERE 33', 'As ref C says (ref B).'), ['ref C → NOWHERE 33', 'ref B → NOWHERE 22']);
+    // "C.NOWHERE 33" after a blank line under one item without a letter: item C (B missing), as "C. NOWHERE 33" is.
+    assert.deepEqual(links('STATE 1111\n\nC.NOWHERE 33', 'As ref C says.'), ['ref C → NOWHERE 33']);
+    // "(C)" where it may be a marking (right after "(B)" with no citation between) is the item's marking: no item C.
+    assert.deepEqual(links('(A) STATE 1111 (B) (C)NOWHERE 33', 'As ref C says (ref B).'), ['ref C → nothing', 'ref B → NOWHERE 33']);
+  });
+
+  it('highlights a glued item\'s letter with every mention of it ("(C)NOWHERE 33")', () => {
+    const text = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 01/01/2019\nTAGS: PREL\nSUBJECT: HARBOR PATROLS\n\nREF: (A) STATE 1111 (B) NOWHERE 22\n(C)NOWHERE 33\n\nClassified By: Someone for reasons 1.4 (b) and (d).\n\n1. (C) As ref C says, and REF C.\n';
+    const c = parseCable(text).cable;
+    const highlights = getDocumentHighlights(c, { line: 7, character: 1 });
+    assert.deepEqual(highlights.map((h) => `${h.range.start.line}:${h.range.start.character}`).sort(), ['11:10', '11:26', '7:0']);
+  });
+
   it('reads the letter after "reftel"', () => {
     assert.deepEqual(links(ABC, 'As Reftel C says (reftel B).'), ['Reftel C → NOWHERE 33', 'reftel B → NOWHERE 22']);
   });

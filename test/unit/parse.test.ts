@@ -833,11 +833,12 @@ describe('parser: metadata', () => {
     assert.deepEqual(read('REF: A. OTHERTOWN 12\n¶D.STATE 4410'), ['A.@8:5-8:7 OTHERTOWN 12 09OTHERTOWN12', '¶D.@9:0-9:3 STATE 4410 09STATE4410']);
     assert.deepEqual(read('REF: A. OTHERTOWN 12\nF.STATE 4410'), ['A.@8:5-8:7 OTHERTOWN 12 09OTHERTOWN12', '- F.STATE 4410 -']);
     assert.deepEqual(read('REF: B.STATE 4410'), ['- B.STATE 4410 -']);
-    // After items without letters, A or the letter after them, which they stand for, as after a blank line.
+    // After items without letters, A to C, as a spaced letter there (C after one item: B is missing), as after a blank line.
     assert.deepEqual(read('REF: OTHERTOWN 12 B.STATE 4410'), ['- OTHERTOWN 12 09OTHERTOWN12', 'B.@8:18-8:20 STATE 4410 09STATE4410']);
     assert.deepEqual(read('REF: OTHERTOWN 12\nB.STATE 4410'), ['- OTHERTOWN 12 09OTHERTOWN12', 'B.@9:0-9:2 STATE 4410 09STATE4410']);
     assert.deepEqual(read('REF: OTHERTOWN 12; PARIS 7 C.STATE 4410'), ['- OTHERTOWN 12 09OTHERTOWN12', '- PARIS 7 09PARIS7', 'C.@8:27-8:29 STATE 4410 09STATE4410']);
-    assert.deepEqual(read('REF: OTHERTOWN 12 C.STATE 4410'), ['- OTHERTOWN 12 C.STATE 4410 -']);
+    assert.deepEqual(read('REF: OTHERTOWN 12 C.STATE 4410'), ['- OTHERTOWN 12 09OTHERTOWN12', 'C.@8:18-8:20 STATE 4410 09STATE4410']);
+    assert.deepEqual(read('REF: OTHERTOWN 12 D.STATE 4410'), ['- OTHERTOWN 12 D.STATE 4410 -']);
     // No citation after it: an abbreviation or initials in free text are no letter.
     assert.deepEqual(read('REF: A. BOGOTA 2409 B. STATE 81957: REPORT OF U.S.-'), ['A.@8:5-8:7 BOGOTA 2409 09BOGOTA2409', 'B.@8:20-8:22 STATE 81957: REPORT OF U.S.- 09STATE81957']);
     assert.deepEqual(read('REF: A. MEMO TO J.SMITH 12'), ['A.@8:5-8:7 MEMO TO J.SMITH 12 -']);
@@ -857,13 +858,14 @@ describe('parser: metadata', () => {
     for (const line of ['F.STATE 4410', 'B.O. 12958: DECL: 05/27/2019', 'U.S.-RUSSIA TALKS GO ON', 'B.SMITH SAID SO']) {
       assert.deepEqual(read(`REF: A. OTHERTOWN 12\n\n${line}`), [['A.@8:5-8:7 OTHERTOWN 12 09OTHERTOWN12'], 10], line);
     }
-    // After items without letters: A, or the letter that counts them, which they stand for (B after one, C after two, never
-    // past C, where a spaced letter stops), not a letter further on.
+    // After items without letters: A to C, as a spaced letter there (`C.STATE 4410` under one item, B missing, which the
+    // grammar colors as a letter too), never past C.
     assert.deepEqual(read('REF: OTHERTOWN 12\n\nB.STATE 4410'), [['- OTHERTOWN 12 09OTHERTOWN12', 'B.@10:0-10:2 STATE 4410 09STATE4410'], 12]);
     assert.deepEqual(read('REF: OTHERTOWN 12; PARIS 7\n\n¶C.STATE 4410'), [['- OTHERTOWN 12 09OTHERTOWN12', '- PARIS 7 09PARIS7', '¶C.@10:0-10:3 STATE 4410 09STATE4410'], 12]);
+    assert.deepEqual(read('REF: OTHERTOWN 12\n\nC.STATE 4410'), [['- OTHERTOWN 12 09OTHERTOWN12', 'C.@10:0-10:2 STATE 4410 09STATE4410'], 12]);
+    assert.deepEqual(read('REF: OTHERTOWN 12; PARIS 7\n\nB.STATE 4410'), [['- OTHERTOWN 12 09OTHERTOWN12', '- PARIS 7 09PARIS7', 'B.@10:0-10:2 STATE 4410 09STATE4410'], 12]);
     for (const [ref, line] of [
-      ['OTHERTOWN 12', 'C.STATE 4410'],
-      ['OTHERTOWN 12; PARIS 7', 'B.STATE 4410'],
+      ['OTHERTOWN 12', 'D.STATE 4410'],
       ['OTHERTOWN 12; PARIS 7; PARIS 8', 'D.STATE 4410'],
       ['OTHERTOWN 12', 'B.SMITH SAID SO'],
       ['OTHERTOWN 12', 'B.O. 12958'],
@@ -889,6 +891,51 @@ describe('parser: metadata', () => {
     assert.deepEqual(read('REF: A) OTHERTOWN 12\n\nB)SMITH SAID SO'), [['A)@8:5-8:7 OTHERTOWN 12 09OTHERTOWN12'], 10]);
     assert.deepEqual(read('REF: B)STATE 4410'), [['- B)STATE 4410 -'], 10]);
     assert.deepEqual(read('REF: A) MEMO TO J)SMITH 12'), [['A)@8:5-8:7 MEMO TO J)SMITH 12 -'], 10]);
+  });
+
+  it('reads a REF item\'s letter glued to its citation by a colon ("B:STATE 4410") as the spaced "B: STATE 4410", with the full stop\'s limits', () => {
+    const read = (ref: string) => {
+      const c = parseCable(`P 010101Z JUL 09\nFM AMEMBASSY NOWHERE\n\nC O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n${ref}\n\n¶1. (C) Text.\n`).cable;
+      return [c.refs?.items.map((i) => `${i.letterToken ? `${i.letterToken.text}@${at(i.letterToken.range)}` : '-'} ${i.citation.text} ${i.id ?? '-'}`), c.bodyStartLine];
+    };
+    // Invented. Spaced, as the parser has read it all along; glued, on the field's line, the line under it and after a blank line.
+    assert.deepEqual(read('REF: A: OTHERTOWN 12 B: STATE 4410'), [['A:@8:5-8:7 OTHERTOWN 12 09OTHERTOWN12', 'B:@8:21-8:23 STATE 4410 09STATE4410'], 10]);
+    assert.deepEqual(read('REF: A:OTHERTOWN 12 B:08 STATE 4410'), [['A:@8:5-8:7 OTHERTOWN 12 09OTHERTOWN12', 'B:@8:20-8:22 08 STATE 4410 08STATE4410'], 10]);
+    assert.deepEqual(read('REF: A. OTHERTOWN 12\n¶B:STATE 4410'), [['A.@8:5-8:7 OTHERTOWN 12 09OTHERTOWN12', '¶B:@9:0-9:3 STATE 4410 09STATE4410'], 11]);
+    assert.deepEqual(read('REF: A: OTHERTOWN 12\n\nB:STATE 4410 (NOTAL)\nC:PARIS 77'), [['A:@8:5-8:7 OTHERTOWN 12 09OTHERTOWN12', 'B:@10:0-10:2 STATE 4410 09STATE4410', 'C:@11:0-11:2 PARIS 77 09PARIS77'], 13]);
+    // Not a letter that comes next, no cable citation after it (a label, a time), or the first letter past A: no item.
+    assert.deepEqual(read('REF: A: OTHERTOWN 12\n\nF:STATE 4410'), [['A:@8:5-8:7 OTHERTOWN 12 09OTHERTOWN12'], 10]);
+    assert.deepEqual(read('REF: A: OTHERTOWN 12\n\nB:SMITH SAID SO'), [['A:@8:5-8:7 OTHERTOWN 12 09OTHERTOWN12'], 10]);
+    assert.deepEqual(read('REF: A. MEMO B:NOTE TO FILE'), [['A.@8:5-8:7 MEMO B:NOTE TO FILE -'], 10]);
+    assert.deepEqual(read('REF: B:STATE 4410'), [['- B:STATE 4410 -'], 10]);
+  });
+
+  it('reads a REF item\'s letter in parentheses glued to its citation ("(C)STATE 4410") only where the list makes it a letter, never where it may be a portion marking', () => {
+    const read = (ref: string) => {
+      const c = parseCable(`P 010101Z JUL 09\nFM AMEMBASSY NOWHERE\n\nC O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n${ref}\n\n¶1. (C) Text.\n`).cable;
+      const items = c.refs?.items.map((i) => `${i.letterToken ? `${i.letterToken.text}@${at(i.letterToken.range)}` : '-'} ${i.citation.text}${i.marking ? ` marked ${i.marking.token.text}` : ''}`);
+      return [items, c.bodyStartLine];
+    };
+    // Invented. After "(A)" and "(B)", "(C)" is the next letter: on the field's line, the line under it, after a blank line.
+    assert.deepEqual(read('REF: (A) OTHERTOWN 12 (B) PARIS 7 (C)STATE 4410'), [['(A)@8:5-8:8 OTHERTOWN 12', '(B)@8:22-8:25 PARIS 7', '(C)@8:34-8:37 STATE 4410'], 10]);
+    assert.deepEqual(read('REF: (A) OTHERTOWN 12\n(B) PARIS 7\n(C)STATE 4410'), [['(A)@8:5-8:8 OTHERTOWN 12', '(B)@9:0-9:3 PARIS 7', '(C)@10:0-10:3 STATE 4410'], 12]);
+    assert.deepEqual(read('REF: (A) OTHERTOWN 12\n(B) PARIS 7\n\n¶(C)STATE 4410'), [['(A)@8:5-8:8 OTHERTOWN 12', '(B)@9:0-9:3 PARIS 7', '¶(C)@11:0-11:4 STATE 4410'], 13]);
+    // A letter in parentheses with no marking's shape reads as the other glued letters do, the first included.
+    assert.deepEqual(read('REF: (A)OTHERTOWN 12 (B)08 STATE 4410'), [['(A)@8:5-8:8 OTHERTOWN 12', '(B)@8:21-8:24 08 STATE 4410'], 10]);
+    assert.deepEqual(read('REF: (A) OTHERTOWN 12\n\n(B)STATE 4410'), [['(A)@8:5-8:8 OTHERTOWN 12', '(B)@10:0-10:3 STATE 4410'], 12]);
+    // Where it may be a marking, a marking, as before: first in the field, right after a letter (on its line or left at the
+    // end of the line above), after items without letters, after a letter not in parentheses, or not the letter right after.
+    assert.deepEqual(read('REF: (C)STATE 4410'), [['- STATE 4410 marked (C)'], 10]);
+    assert.deepEqual(read('REF: (A) OTHERTOWN 12 (B) (C)STATE 4410'), [['(A)@8:5-8:8 OTHERTOWN 12', '(B)@8:22-8:25 STATE 4410 marked (C)'], 10]);
+    assert.deepEqual(read('REF: (A) OTHERTOWN 12 (B)\n(C)STATE 4410'), [['(A)@8:5-8:8 OTHERTOWN 12', '(B)@8:22-8:25 STATE 4410 marked (C)'], 11]);
+    assert.deepEqual(read('REF: OTHERTOWN 12; PARIS 7\n(C)STATE 4410'), [['- OTHERTOWN 12', '- PARIS 7', '- STATE 4410 marked (C)'], 11]);
+    assert.deepEqual(read('REF: A. OTHERTOWN 12\nB. PARIS 7\n(C)STATE 4410'), [['A.@8:5-8:7 OTHERTOWN 12', 'B.@9:0-9:2 PARIS 7', '- STATE 4410 marked (C)'], 12]);
+    assert.deepEqual(read('REF: (A) OTHERTOWN 12\n(C)STATE 4410'), [['(A)@8:5-8:8 OTHERTOWN 12', '- STATE 4410 marked (C)'], 11]);
+    assert.deepEqual(read('REF: (R) OTHERTOWN 12\n(T) PARIS 7\n(U)STATE 4410'), [['(R)@8:5-8:8 OTHERTOWN 12', '(T)@9:0-9:3 PARIS 7', '(U)@10:0-10:3 STATE 4410'], 12]);
+    // After a blank line, the same: "(C)" right after "(B)" goes on with the field; elsewhere the line is the text's.
+    assert.deepEqual(read('REF: (A) OTHERTOWN 12\n\n(C)STATE 4410'), [['(A)@8:5-8:8 OTHERTOWN 12'], 10]);
+    assert.deepEqual(read('REF: A. OTHERTOWN 12\nB. PARIS 7\n\n(C)STATE 4410'), [['A.@8:5-8:7 OTHERTOWN 12', 'B.@9:0-9:2 PARIS 7'], 11]);
+    assert.deepEqual(read('REF: (A) OTHERTOWN 12\n(B) PARIS 7\n\n(C)SMITH SAID SO'), [['(A)@8:5-8:8 OTHERTOWN 12', '(B)@9:0-9:3 PARIS 7'], 11]);
   });
 
   it('reads a REF item\'s letter alone after a blank line, the next after the last item\'s, as the field\'s (a copy cut under "¶B.", parser58), and no lettered body under the field', () => {

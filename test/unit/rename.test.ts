@@ -76,10 +76,27 @@ describe('rename', () => {
     // "B.NOWHERE 22" after a blank line under an item without a letter: the letter that item stands for comes next.
     assert.equal(offered(cable('STATE 1111\n\n|B.NOWHERE 22', '1. (C) Text.\n')), 'B → B');
     assert.match(renamed(cable('STATE 1111\n\nB.NOWHERE 22', '1. (C) Per ref |B.\n'), 'A'), /^REF: STATE 1111\n\nA\.NOWHERE 22\n[\s\S]*Per ref A\.\n$/);
-    // C would skip the letter the item without one stands for: the field would end above it, and the refusal says so.
+    // C as a spaced letter there (B missing); D would be past the three letters, and the refusal says so.
+    assert.match(renamed(cable('STATE 1111\n\nB.NOWHERE 22', '1. (C) Per ref |B.\n'), 'C'), /^REF: STATE 1111\n\nC\.NOWHERE 22\n[\s\S]*Per ref C\.\n$/);
     assert.equal(
-      renamed(cable('STATE 1111\n\nB.NOWHERE 22', '1. (C) Per ref |B.\n'), 'C'),
-      'With C, "C.NOWHERE 22" on line 9 would no longer be a REF item: after a blank line, a letter glued to its citation goes on after REF items without letters only as A or the letter after them (A or B), not C. The field would end there, and that item would read as the cable\'s text.',
+      renamed(cable('STATE 1111\n\nB.NOWHERE 22', '1. (C) Per ref |B.\n'), 'D'),
+      'With D, "D.NOWHERE 22" on line 9 would no longer be a REF item: after a blank line, the REF field goes on only with one of the three letters after the item before it (A, B or C), not D. The field would end there, and that item would read as the cable\'s text.',
+    );
+  });
+
+  it('renames a REF letter glued by a colon ("B:NOWHERE 22") or in parentheses ("(C)NOWHERE 33"), and keeps a letter from becoming a marking', () => {
+    // Invented. The letter alone changes; its colon or parentheses and the citation glued to it stay.
+    assert.match(renamed(cable('A: STATE 1111 B:NOWHERE 22', '1. (C) Per ref |B.\n'), 'C'), /^REF: A: STATE 1111 C:NOWHERE 22\n[\s\S]*Per ref C\.\n$/);
+    assert.match(renamed(cable('(A) STATE 1111 (B) NOWHERE 22\n(C)NOWHERE 33', '1. (C) Per ref |C.\n'), 'D'), /^REF: \(A\) STATE 1111 \(B\) NOWHERE 22\n\(D\)NOWHERE 33\n[\s\S]*Per ref D\.\n$/);
+    // "(D)NOWHERE 33" after "(A)": renamed C, it would take a marking's shape where the letter before is not B, and read as
+    // the item's marking; after a blank line, the field would end above it.
+    assert.equal(
+      renamed(cable('(A) STATE 1111\n(D)NOWHERE 33', '1. (C) Per ref |D.\n'), 'C'),
+      'With C, REF item 2 would read as unlettered, (C) its portion marking (a letter in parentheses glued to its citation, in a marking\'s shape, is a letter only right after the one before it, in parentheses too).',
+    );
+    assert.equal(
+      renamed(cable('(A) STATE 1111\n\n(D)NOWHERE 33', '1. (C) Per ref |D.\n'), 'C'),
+      'With C, "(C)NOWHERE 33" on line 9 would no longer be a REF item: a letter in parentheses glued to its citation, (C) as a portion marking is written, is a REF item\'s letter only right after the one before it, in parentheses too, not C. The field would end there, and that item would read as the cable\'s text.',
     );
   });
 

@@ -188,7 +188,11 @@ function changedMeaning(cable: Cable, refs: readonly InTextReference[], edited: 
   }
   for (let k = 0; k < items.length; k++) {
     const want = target.kind === 'ref' && k === target.index ? value : items[k].letter;
-    if (itemsAfter[k].letter !== want) return `With ${value}, REF item ${k + 1} would read as ${itemsAfter[k].letter ?? 'unlettered'}.`;
+    if (itemsAfter[k].letter !== want) {
+      // "(A) STATE 1111" ⏎ "(C)NOWHERE 33": a letter in parentheses glued to its citation that the parser reads as a marking.
+      const marking = itemsAfter[k].letter === undefined && itemsAfter[k].marking?.token.text;
+      return `With ${value}, REF item ${k + 1} would read as ${itemsAfter[k].letter ?? 'unlettered'}${marking ? `, ${marking} its portion marking (a letter in parentheses glued to its citation, in a marking's shape, is a letter only right after the one before it, in parentheses too)` : ''}.`;
+    }
   }
   for (let k = 0; k < cable.paragraphs.length; k++) {
     const want = target.kind === 'paragraph' && k === target.index ? Number(value) : cable.paragraphs[k].readAs;
@@ -238,13 +242,15 @@ function refFieldChange(cable: Cable, after: Cable, target: Target, value: strin
     const text = after.lines[line].slice(marginWidth(cable, line)).trim();
     return `"${text.length > 40 ? `${text.slice(0, 39)}…` : text}" on line ${line + 1}`;
   };
-  // "STATE 1111" ⏎ ⏎ "B.NOWHERE 22": a letter glued to its citation after items without letters only as A or the letter
-  // after them, which they stand for (`gluedLetterFollows` in the parser).
+  // "(B) STATE 1111" ⏎ ⏎ "(C)NOWHERE 22": a letter in parentheses glued to its citation with a portion marking's shape only
+  // right after a letter in parentheses (`gluedLetterFollows` in the parser); elsewhere it is the item's marking.
   const item = itemsAfter.length < items.length ? items[k] : itemsAfter[k];
   const token = item.letterToken;
-  const glued = before === undefined && k > 0 && token !== undefined && /[A-Za-z0-9]/.test((itemsAfter.length < items.length ? cable : after).lines[token.range.end.line].charAt(token.range.end.character));
-  const rule = glued
-    ? `after a blank line, a letter glued to its citation goes on after REF items without letters only as A or the letter after them (${k < 3 ? `A or ${refLetterAt(k + 1)}` : 'A'})`
+  const lineText = token === undefined ? '' : (itemsAfter.length < items.length ? cable : after).lines[token.range.end.line];
+  const letter = (itemsAfter.length < items.length ? letterAfter(k) : item.letter)?.toUpperCase();
+  const markingShaped = token !== undefined && token.text.includes('(') && /[A-Za-z0-9]/.test(lineText.charAt(token.range.end.character)) && (letter === 'C' || letter === 'S' || letter === 'U');
+  const rule = markingShaped
+    ? `a letter in parentheses glued to its citation, (${letter}) as a portion marking is written, is a REF item's letter only right after the one before it, in parentheses too`
     : `after a blank line, the REF field goes on only with one of the three letters after the item before it (${nextLetters(before)}${before === undefined ? '' : ` after ${before}`})`;
   if (itemsAfter.length < items.length) {
     const lost = items.length - itemsAfter.length;

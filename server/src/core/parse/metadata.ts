@@ -650,7 +650,7 @@ export function continuesRefField(items: readonly RefItem[], text: string, citat
   const after = last === undefined ? 0 : refLetterOrdinal(last);
   // "Z. PARIS 12" ⏎ ⏎ "AA. PARIS 40": past Z, a letter written twice.
   const m = REF_LETTER_LINE.exec(text) ?? (after >= 26 ? REF_DOUBLE_LETTER_LINE.exec(text) : null);
-  if (!m) return gluedRefLetterLine(text, last === undefined ? undefined : after, items.length);
+  if (!m) return gluedRefLetterLine(text, items, last === undefined ? undefined : after);
   if (m[3] === undefined && !citationToCome) return false;
   const letter = refLetterOrdinal((m[1] ?? m[2]).toUpperCase());
   // A letter alone read by the parser ('next'): only the one right after the last item's, after an item with a letter.
@@ -667,32 +667,49 @@ function letterFollows(place: number, after: number): boolean {
 }
 
 /**
- * Whether a REF item's letter glued to its citation (`B.STATE 4410`) at place `place` may come after the letter at place
- * `after`, undefined when no item before it has a letter: then `A`, or the letter right after the `unlettered` items before
- * it, which they stand for (`REF: STATE 12` ⏎ ⏎ `B.PARIS 7`), up to `C` (where a spaced letter stops after such items).
+ * Whether a REF item's letter glued to its citation (`B.STATE 4410`, `B:STATE 4410`, `(B)STATE 4410`) at place `place` may
+ * come after the letter at place `after` (undefined when no item before it has a letter): one of the three letters after
+ * it; with no letter before it, `A`, or after items without letters (`unlettered`) `A` to `C`, as a spaced letter there
+ * (`REF: STATE 12` ⏎ ⏎ `B.PARIS 7`, or `C.PARIS 7` where one item is missing). A letter in parentheses with a portion
+ * marking's shape, `markingShaped` (`(C)STATE 4410`, `(S)…`, `(U)…`), only right after a letter also in parentheses,
+ * `afterParenthesised` (`(A)`, `(B)`, then `(C)STATE 4410`): elsewhere it is read as a marking (`REF: (C)STATE 4410`, an
+ * item marked CONFIDENTIAL).
  */
-function gluedLetterFollows(place: number, after: number | undefined, unlettered: number): boolean {
+function gluedLetterFollows(place: number, after: number | undefined, unlettered: boolean, markingShaped: boolean, afterParenthesised: boolean): boolean {
+  if (markingShaped) return after !== undefined && afterParenthesised && place === after + 1;
   if (after !== undefined) return letterFollows(place, after);
-  return place === 1 || (place === unlettered + 1 && place <= 3);
+  return place === 1 || (unlettered && place <= 3);
 }
 
-// "¶B.STATE 4410", "B)STATE 4410": a REF item's letter opening a line with no space after its full stop or parenthesis, a
-// letter or digit right after it.
-const GLUED_REF_LETTER_LINE = /^\s*(?:\u00B6\s?)?([A-Za-z])[.)](?=[A-Za-z0-9])/;
+/** True when a REF item's letter token is written in parentheses (`(B)`, `¶(B)`), false for `B.`, `B)`, `B:`. */
+function parenthesisedLetter(letterToken: Token | undefined): boolean {
+  return letterToken !== undefined && letterToken.text.includes('(');
+}
+
+
+// "¶B.STATE 4410", "B)STATE 4410", "B:STATE 4410", "(C)STATE 4410": a REF item's letter opening a line with no space after
+// its full stop, parenthesis or colon, or its parentheses, a letter or digit right after it; the first group holds the letter
+// in parentheses, the second the other.
+const GLUED_REF_LETTER_LINE = /^\s*(?:\u00B6\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])(?=[A-Za-z0-9])/;
 // REF_LETTER with a lastIndex of its own, for the next letter after a glued one opening a line.
 const REF_LETTER_AHEAD = /(?<![^\s;,])(\u00B6\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])(?=\s|$)/g;
 
 /**
- * Whether `text` opens with a REF item's letter glued to its citation (`¶B.STATE 4410`, `B)STATE 4410`) that goes on with a
- * list of `count` items whose last letter is at place `after` (undefined when no item has a letter), with the limits the
- * reading of such a letter on the field's lines has (`#gluedLetters`): one of the three letters after it, `A` or the letter
- * after the items for the first ({@link gluedLetterFollows}), and a cable citation after it up to the next letter or `;`, so
- * that `B.O. 12958` or `U.S.-RUSSIA TALKS` after a blank line are no item.
+ * Whether `text` opens with a REF item's letter glued to its citation (`¶B.STATE 4410`, `B)STATE 4410`, `B:STATE 4410`,
+ * `(C)STATE 4410`) that goes on with the list `items`, whose last letter is at place `after` (undefined when no item has a
+ * letter), with the limits the reading of such a letter on the field's lines has (`#gluedLetters`): the letter's place and
+ * shape ({@link gluedLetterFollows}; a letter in parentheses only after the last item's, in parentheses too), and a cable
+ * citation after it up to the next letter or `;`, so that `B.O. 12958` or `U.S.-RUSSIA TALKS` after a blank line are no item.
  */
-function gluedRefLetterLine(text: string, after: number | undefined, count: number): boolean {
+function gluedRefLetterLine(text: string, items: readonly RefItem[], after: number | undefined): boolean {
   const m = GLUED_REF_LETTER_LINE.exec(text);
   if (!m) return false;
-  if (!gluedLetterFollows(refLetterOrdinal(m[1].toUpperCase()), after, count)) return false;
+  let lastToken: Token | undefined;
+  for (let k = items.length - 1; k >= 0 && lastToken === undefined; k--) lastToken = items[k].letterToken;
+  const letter = (m[1] ?? m[2]).toUpperCase();
+  // "(C)STATE 4410": a letter in parentheses with a marking's shape.
+  const markingShaped = m[1] !== undefined && isLevelLetter(letter);
+  if (!gluedLetterFollows(refLetterOrdinal(letter), after, items.length > 0, markingShaped, parenthesisedLetter(lastToken))) return false;
   const end = m.index + m[0].length;
   let next = text.length;
   for (const re of [REF_LETTER_AHEAD, GLUED_REF_LETTER_AHEAD]) {
@@ -1372,36 +1389,50 @@ class FieldBuilder {
   }
 
   /**
-   * Adds to `markers`, in order, the letters in `[from, to)` written with no space after their full stop or parenthesis,
-   * `B.STATE 4410`, `¶B.STATE 4410`, `A.05 KIEV 4590`, `B)STATE 4410`: read only as one of the three letters after the
-   * letter before it (this line's, the one still waiting for its citation, the last item's; for the first, `A` or the letter
-   * after the items without letters before it, `REF: STATE 12 B.PARIS 7`: {@link gluedLetterFollows}), and only where what
-   * follows it, to the next letter or `;`, reads as a cable citation, so that an abbreviation (`U.S.-`, `E.O.`) or initials
-   * in free text (`MEMO TO J.SMITH`) are no letter.
+   * Adds to `markers`, in order, the letters in `[from, to)` written with no space after their full stop, parenthesis or
+   * colon, `B.STATE 4410`, `¶B.STATE 4410`, `A.05 KIEV 4590`, `B)STATE 4410`, `B:STATE 4410`, or after their parentheses,
+   * `(C)STATE 4410`: read only in the place and shape {@link gluedLetterFollows} allows after the letter before it (this
+   * line's, the one still waiting for its citation, the last item's), and only where what follows it, to the next letter or
+   * `;`, reads as a cable citation, so that an abbreviation (`U.S.-`, `E.O.`) or initials in free text (`MEMO TO J.SMITH`)
+   * are no letter. A letter in parentheses with a marking's shape right after another letter (`(B) (C)STATE 4410`, or at a
+   * line's start under a letter left at the end of the line above) is that item's portion marking, read as before.
    */
   #gluedLetters(text: string, from: number, to: number, markers: { start: number; end: number; letter: string }[]): void {
     const re = GLUED_REF_LETTER;
     re.lastIndex = from;
     let m = re.exec(text);
     if (m === null || m.index >= to) return;
-    let before = this.#pendingRef?.letter;
-    for (let k = this.#refItems.length - 1; k >= 0 && before === undefined; k--) before = this.#refItems[k].letter;
+    const pending = this.#pendingRef;
+    let before = pending?.letterToken;
+    let beforeLetter = pending?.letter;
+    for (let k = this.#refItems.length - 1; k >= 0 && beforeLetter === undefined; k--) {
+      beforeLetter = this.#refItems[k].letter;
+      before = this.#refItems[k].letterToken;
+    }
     for (; m !== null && m.index < to; m = re.exec(text)) {
       const start = m.index;
       const end = start + m[0].length;
-      const letter = upperCase(m[2]);
+      const letter = upperCase(m[2] ?? m[3]);
+      // "(C)STATE 4410": a letter in parentheses with a marking's shape.
+      const markingShaped = m[2] !== undefined && isLevelLetter(letter);
       // The letter before it: the last of this line's before it, else the item's before the line.
-      let last = before;
+      let last = beforeLetter;
+      let lastParenthesised = parenthesisedLetter(before);
+      let lastEnd = -1;
       let next = to;
       for (const mk of markers) {
-        if (mk.start < start) last = mk.letter;
-        else if (mk.start < next) next = mk.start;
+        if (mk.start < start) {
+          last = mk.letter;
+          lastParenthesised = text.lastIndexOf('(', mk.end - 1) >= mk.start;
+          lastEnd = mk.end;
+        } else if (mk.start < next) next = mk.start;
       }
-      const place = refLetterOrdinal(letter);
+      // "B. (C)STATE 4410", "(B)" ⏎ "(C)STATE 4410": right after a letter, a portion marking.
+      if (markingShaped && (lastEnd >= 0 ? skipSpaces(text, lastEnd) === start : pending !== undefined && skipSpaces(text, from) === start)) continue;
       // With no letter before it, the items before it: the field's, then this line's citations before it ("REF: STATE 12
-      // B.PARIS 7"), counted only for a letter past A.
-      const unlettered = last === undefined && place > 1 && place <= 3 ? this.#refItems.length + citationPieces(text, from, start).length : 0;
-      if (!gluedLetterFollows(place, last === undefined ? undefined : refLetterOrdinal(last), unlettered)) continue;
+      // B.PARIS 7").
+      const unlettered = last === undefined && (this.#refItems.length > 0 || citationPieces(text, from, start).length > 0);
+      if (!gluedLetterFollows(refLetterOrdinal(letter), last === undefined ? undefined : refLetterOrdinal(last), unlettered, markingShaped, lastParenthesised)) continue;
       // What follows the letter up to the next one that looks glued counts too: "A.NOWHERE 12 B.STATE 4410".
       const glued = GLUED_REF_LETTER_AHEAD;
       glued.lastIndex = end;
@@ -1818,9 +1849,10 @@ function skipRefMarking(text: string, from: number, to: number): number {
 }
 
 const REF_LETTER = /(?<![^\s;,])(\u00B6\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])(?=\s|$)/g;
-// A REF item's letter with no space after its full stop or parenthesis, "B.STATE 4410", "¶B.STATE 4410", "B)STATE 4410": a
-// letter or digit follows it.
-const GLUED_REF_LETTER = /(?<![^\s;,])(\u00B6\s?)?([A-Za-z])[.)](?=[A-Za-z0-9])/g;
+// A REF item's letter with no space after its full stop, parenthesis or colon, or after its parentheses, "B.STATE 4410",
+// "¶B.STATE 4410", "B)STATE 4410", "B:STATE 4410", "(C)STATE 4410": a letter or digit follows it. The second group holds
+// the letter in parentheses, the third the other.
+const GLUED_REF_LETTER = /(?<![^\s;,])(\u00B6\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])(?=[A-Za-z0-9])/g;
 // {@link GLUED_REF_LETTER} with a lastIndex of its own, for the next such letter after one being read.
 const GLUED_REF_LETTER_AHEAD = new RegExp(GLUED_REF_LETTER.source, 'g');
 // Letters of REF items past Z, as REF_LETTER reads one: "AA.", "(BB)", "¶CC.".
