@@ -14,7 +14,10 @@
  * - `prose dashes`: a block of prose whose last line opens with two dashes inside a sentence (`… all of its friends` ⏎
  *   `-- in the Middle East.`), not a dash item (the line above it ends with no `.`, `;` or `:`, and is no blank line);
  * - `other`: every other blank line.
- * `--list KIND` prints each cut of that kind: the file and line, what Enter wrote and what the cable has.
+ * Across the kinds, the cuts under a line that ends with a colon (`… agreed to focus on:` ⏎ ⏎) are counted again on their own
+ * (`under a colon`), and so are the cuts right under such a line of a paragraph's (no blank line between), where Enter in a
+ * cable whose paragraphs follow each other on one line each may write a number (`right under a colon`).
+ * `--list KIND` (or `--list colon`: those under a colon, and those right under it where Enter writes something) prints each cut of that kind: the file and line, what Enter wrote and what the cable has.
  */
 import * as fs from 'node:fs';
 import { parseCable } from '../server/src/core/parse/index';
@@ -34,6 +37,10 @@ function markerOf(line: string): string {
 
 const listKind = process.argv.includes('--list') ? process.argv[process.argv.indexOf('--list') + 1] : undefined;
 const figures = new Map<string, Map<string, number>>();
+/** The outcomes under a line ending with a colon: on the blank line under it, and right under it. */
+const underColon = new Map<string, number>();
+const rightUnderColon = new Map<string, number>();
+const COLON_END = /:[ \t]*$/;
 const choiceFigures = new Map<string, { cuts: number; markerRight: number; nothingRight: number; pastPage: number; pastPageWrong: number }>();
 
 for (const f of corpusFiles()) {
@@ -57,6 +64,15 @@ for (const f of corpusFiles()) {
       }
       if (next > 1) inQuotation.add(k);
     }
+  }
+  for (let l = bodyStart; l < bodyEnd - 1; l++) {
+    if (!COLON_END.test(lines[l])) continue;
+    const edits = getOnTypeFormattingEdits(parseCable([...lines.slice(0, l + 1), ''].join('\n')).cable, { line: l + 1, character: 0 }, '\n');
+    const got = edits.length === 1 ? edits[0].newText.trimStart() : edits.length === 0 ? '' : '?';
+    const want = markerOf(lines[l + 1]);
+    const outcome = MARKER.test(got) ? (got === want ? 'the right marker' : want === '' ? 'a marker, none follows' : 'a wrong marker') : got === '' ? (want === '' ? 'nothing, none follows' : 'nothing, a marker follows') : 'dashes or other';
+    rightUnderColon.set(outcome, (rightUnderColon.get(outcome) ?? 0) + 1);
+    if (listKind === 'colon' && got !== '') console.log(`${f.split('/').pop()}:${l + 2} got ${JSON.stringify(got)} want ${JSON.stringify(want)} (right under) | ${lines[l].slice(0, 40)} / ${lines[l + 1].slice(0, 30)}`);
   }
   for (let l = bodyStart + 1; l < bodyEnd - 1; l++) {
     if (lines[l].trim() !== '' || lines[l - 1].trim() === '') continue;
@@ -101,10 +117,11 @@ for (const f of corpusFiles()) {
         else choices.pastPageWrong++;
       }
     }
+    if (COLON_END.test(lines[l - 1])) underColon.set(outcome, (underColon.get(outcome) ?? 0) + 1);
     const counts = figures.get(kind) ?? new Map<string, number>();
     figures.set(kind, counts);
     counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
-    if (kind === listKind) console.log(`${f.split('/').pop()}:${l + 2} got ${JSON.stringify(got)} want ${JSON.stringify(want)} | ${lines[l - 1].slice(0, 40)} / ${lines[n]?.slice(0, 30)}`);
+    if (kind === listKind || (listKind === 'colon' && COLON_END.test(lines[l - 1]))) console.log(`${f.split('/').pop()}:${l + 2} got ${JSON.stringify(got)} want ${JSON.stringify(want)} | ${lines[l - 1].slice(0, 40)} / ${lines[n]?.slice(0, 30)}`);
   }
 }
 for (const kind of ['quoted', 'quoted list', 'page', 'prose dashes', 'other']) {
@@ -113,4 +130,8 @@ for (const kind of ['quoted', 'quoted list', 'page', 'prose dashes', 'other']) {
   const c = choiceFigures.get(kind);
   if (c) console.log(`  of ${c.cuts} cuts, Enter's marker is the cable's next ${c.markerRight} times; nothing would be right ${c.nothingRight} times`);
   if (c && kind === 'page') console.log(`  were the page's line not there, Enter's marker would be the cable's next ${c.pastPage} times, not it ${c.pastPageWrong} times`);
+}
+for (const [title, counts] of [['under a colon (of the kinds above)', underColon], ['right under a colon', rightUnderColon]] as const) {
+  console.log(`${title}:`);
+  for (const [outcome, n] of [...counts].sort()) console.log(`  ${outcome.padEnd(30)} ${String(n).padStart(5)}`);
 }
