@@ -354,6 +354,10 @@ function nextRefLetterOnEnter(cable: Cable, position: Position): TextEdit | unde
  *   the cable's spacing ("¶4. (C) … met." ⏎ "" ⏎ "|"); a paragraph wrapped over lines by hand, or a list under its
  *   text, gets it only from the blank line, since Enter at the end of one of its lines may go on with it;
  * - that paragraph holds text after its marker and marking (Enter under a bare "¶5. " writes no "¶6.");
+ * - that paragraph's last line does not end with a colon ("¶3. (U) Participants:", "… specifically to focus on:"), which
+ *   introduces a list, a title or a quotation: on the real cables, under each of the 46 such lines where a number was
+ *   written on the blank line below and the 6 where it was written right under one, the cable goes on with no paragraph's
+ *   or quoted item's number (09BEIJING1582's quoted ¶10 with a dash list; `scripts/enter-blank-lines.ts`, `under a colon`);
  * - the line is in the body: not in the header, the metadata fields (REF, TAGS and the rest) or the caveats, and above
  *   the signature and the trailer;
  * - no paragraph below carries the next number already: the paragraphs are never renumbered, and a paragraph written
@@ -370,6 +374,9 @@ function nextParagraphOnEnter(cable: Cable, position: Position): TextEdit | unde
   const underText = last === line - 1;
   const underBlank = last === line - 2 && cable.lineKinds[line - 1] === 'blank';
   if (!underText && !underBlank) return undefined;
+  // Text that ends with a colon introduces what follows it (a list, a title, a quotation), not the next paragraph.
+  const ended = cable.lines[last];
+  if (ended.charCodeAt(trimEndOffset(ended) - 1) === 58 /* : */) return undefined;
   // Right under the text, only where the paragraphs follow each other with no blank line and stand on one line each.
   if (underText && (above.range.start.line !== last || !paragraphsPacked(cable) || wrapped(paragraphs))) return undefined;
   if (!inBody(cable, line)) return undefined;
