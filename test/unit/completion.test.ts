@@ -1081,6 +1081,8 @@ describe('completion: the next paragraph\'s marker', () => {
     check(cable('¶1. (C) The board met.\n\n¶2. (SBU) Text:\n\n1. Fares rise.\n\n|'), '2. ');
     // Before the first item, and under the quoting paragraph's own line, the cable's next paragraph with its marking.
     check(cable('¶1. (C) The board met.\n\n¶2. (SBU) Text of the decisions:\n\n|'), '¶3. (SBU) ');
+    // Under an item whose text ends with a colon, where Enter writes nothing (its list most often follows), asked for, the next item.
+    check(cable(`${quote}¶2. The board will study:\n\n|`), '¶3. ');
   });
 
   it('takes the style most paragraphs down to the one above write, that one\'s where as many write it, never the pilcrow artifact\'s', () => {
