@@ -133,6 +133,7 @@ describe('on-type formatting: the next paragraph\'s number on Enter', () => {
     // Under the corpus's 52 such lines where a number was written, the cable goes on with none (a list, a title, a
     // quotation): `npx tsx scripts/enter-blank-lines.ts`, `under a colon` and `right under a colon`.
     assert.equal(newLine(cable('¶1. (C) The harbor board met.\n\n¶2. (C) The board will study:\n\n|')), '');
+    assert.equal(newLine(cable('¶1. (C) The harbor board met.\n\n¶2. (C) The board will study:\n\n|').replace(/\n/g, '\r\n')), '');
     assert.equal(newLine(cable('¶1. (C) The harbor board met.\n\n¶2. (C) The board will study the following\nitems:  \n\n|')), '');
     // Right under the text, in a cable whose paragraphs follow each other on one line each.
     assert.equal(newLine(cable('¶1. (C) The board met.\n¶2. (U) Participants:\n|')), '');
