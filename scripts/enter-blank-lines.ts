@@ -14,10 +14,18 @@
  * - `prose dashes`: a block of prose whose last line opens with two dashes inside a sentence (`… all of its friends` ⏎
  *   `-- in the Middle East.`), not a dash item (the line above it ends with no `.`, `;` or `:`, and is no blank line);
  * - `other`: every other blank line.
- * `--list KIND` prints each cut of that kind: the file and line, what Enter wrote and what the cable has.
+ * Across the kinds, the cuts under a line that ends with a colon (`… agreed to focus on:` ⏎ ⏎) are counted again on their own
+ * (`under a colon`), and so are the cuts right under such a line of a paragraph's (no blank line between), where Enter in a
+ * cable whose paragraphs follow each other on one line each may write a number (`right under a colon`).
+ * `--completion`: at each cut, the marker of the item completion preselects when asked (Ctrl+Space) instead of what Enter
+ * writes (an explicit request: it offers a number almost everywhere, so its figure to read is the right marker's).
+ * `--list KIND` (or `--list colon`: those under a colon, and those right under it where Enter writes something) prints each cut of that kind: the file and line, what Enter wrote and what the cable has.
  */
 import * as fs from 'node:fs';
 import { parseCable } from '../server/src/core/parse/index';
+import type { Cable } from '../server/src/core/model';
+import { getCompletions } from '../server/src/features/completion';
+import { defaultDictionaries } from '../server/src/features/dictionaries';
 import { getOnTypeFormattingEdits } from '../server/src/features/onTypeFormatting';
 import { corpusFiles } from '../test/helpers';
 
@@ -32,8 +40,23 @@ function markerOf(line: string): string {
   return m ? `${m[0].trim()} ` : '';
 }
 
+const completion = process.argv.includes('--completion');
+const dictionaries = defaultDictionaries();
+/** What Enter writes on line `line` of `cable`, made empty under the line above (or `?` for more than one edit); with `--completion`, the marker completion preselects there. */
+function ask(cable: Cable, line: number): string {
+  if (completion) {
+    const items = getCompletions(cable, { line, character: 0 }, { dictionaries });
+    return markerOf(`${String((items.find((i) => i.preselect) ?? items[0])?.label ?? '')} `);
+  }
+  const edits = getOnTypeFormattingEdits(cable, { line, character: 0 }, '\n');
+  return edits.length === 1 ? edits[0].newText.trimStart() : edits.length === 0 ? '' : '?';
+}
 const listKind = process.argv.includes('--list') ? process.argv[process.argv.indexOf('--list') + 1] : undefined;
 const figures = new Map<string, Map<string, number>>();
+/** The outcomes under a line ending with a colon: on the blank line under it, and right under it. */
+const underColon = new Map<string, number>();
+const rightUnderColon = new Map<string, number>();
+const COLON_END = /:[ \t]*$/;
 const choiceFigures = new Map<string, { cuts: number; markerRight: number; nothingRight: number; pastPage: number; pastPageWrong: number }>();
 
 for (const f of corpusFiles()) {
@@ -58,6 +81,14 @@ for (const f of corpusFiles()) {
       if (next > 1) inQuotation.add(k);
     }
   }
+  for (let l = bodyStart; l < bodyEnd - 1; l++) {
+    if (!COLON_END.test(lines[l])) continue;
+    const got = ask(parseCable([...lines.slice(0, l + 1), ''].join('\n')).cable, l + 1);
+    const want = markerOf(lines[l + 1]);
+    const outcome = MARKER.test(got) ? (got === want ? 'the right marker' : want === '' ? 'a marker, none follows' : 'a wrong marker') : got === '' ? (want === '' ? 'nothing, none follows' : 'nothing, a marker follows') : 'dashes or other';
+    rightUnderColon.set(outcome, (rightUnderColon.get(outcome) ?? 0) + 1);
+    if (listKind === 'colon' && got !== '') console.log(`${f.split('/').pop()}:${l + 2} got ${JSON.stringify(got)} want ${JSON.stringify(want)} (right under) | ${lines[l].slice(0, 40)} / ${lines[l + 1].slice(0, 30)}`);
+  }
   for (let l = bodyStart + 1; l < bodyEnd - 1; l++) {
     if (lines[l].trim() !== '' || lines[l - 1].trim() === '') continue;
     // The block above: from its first line down to l - 1.
@@ -77,8 +108,7 @@ for (const f of corpusFiles()) {
     let n = l + 1;
     while (n < lines.length && (lines[n].trim() === '' || cable.lineKinds[n] === 'page')) n++;
     const want = n < bodyEnd ? markerOf(lines[n]) : '';
-    const edits = getOnTypeFormattingEdits(parseCable([...lines.slice(0, l + 1), ''].join('\n')).cable, { line: l + 1, character: 0 }, '\n');
-    const got = edits.length === 1 ? edits[0].newText.trimStart() : edits.length === 0 ? '' : '?';
+    const got = ask(parseCable([...lines.slice(0, l + 1), ''].join('\n')).cable, l + 1);
     const isMarker = MARKER.test(got);
     const outcome =
       got === want ? (want === '' ? 'nothing, none follows' : 'the right marker') :
@@ -90,7 +120,7 @@ for (const f of corpusFiles()) {
     choices.cuts++;
     if (isMarker && got === want) choices.markerRight++;
     if (want === '') choices.nothingRight++;
-    if (kind === 'page') {
+    if (kind === 'page' && !completion) {
       // The number Enter would write were the page's line not there (nor the blank lines above it): under the text above.
       let a = l - 2;
       while (a > 0 && lines[a].trim() === '') a--;
@@ -101,16 +131,21 @@ for (const f of corpusFiles()) {
         else choices.pastPageWrong++;
       }
     }
+    if (COLON_END.test(lines[l - 1])) underColon.set(outcome, (underColon.get(outcome) ?? 0) + 1);
     const counts = figures.get(kind) ?? new Map<string, number>();
     figures.set(kind, counts);
     counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
-    if (kind === listKind) console.log(`${f.split('/').pop()}:${l + 2} got ${JSON.stringify(got)} want ${JSON.stringify(want)} | ${lines[l - 1].slice(0, 40)} / ${lines[n]?.slice(0, 30)}`);
+    if (kind === listKind || (listKind === 'colon' && COLON_END.test(lines[l - 1]))) console.log(`${f.split('/').pop()}:${l + 2} got ${JSON.stringify(got)} want ${JSON.stringify(want)} | ${lines[l - 1].slice(0, 40)} / ${lines[n]?.slice(0, 30)}`);
   }
 }
 for (const kind of ['quoted', 'quoted list', 'page', 'prose dashes', 'other']) {
   console.log(`${kind}:`);
   for (const [outcome, n] of [...(figures.get(kind) ?? [])].sort()) console.log(`  ${outcome.padEnd(30)} ${String(n).padStart(5)}`);
   const c = choiceFigures.get(kind);
-  if (c) console.log(`  of ${c.cuts} cuts, Enter's marker is the cable's next ${c.markerRight} times; nothing would be right ${c.nothingRight} times`);
-  if (c && kind === 'page') console.log(`  were the page's line not there, Enter's marker would be the cable's next ${c.pastPage} times, not it ${c.pastPageWrong} times`);
+  if (c) console.log(`  of ${c.cuts} cuts, ${completion ? "completion's" : "Enter's"} marker is the cable's next ${c.markerRight} times; nothing would be right ${c.nothingRight} times`);
+  if (c && kind === 'page' && !completion) console.log(`  were the page's line not there, Enter's marker would be the cable's next ${c.pastPage} times, not it ${c.pastPageWrong} times`);
+}
+for (const [title, counts] of [['under a colon (of the kinds above)', underColon], ['right under a colon', rightUnderColon]] as const) {
+  console.log(`${title}:`);
+  for (const [outcome, n] of [...counts].sort()) console.log(`  ${outcome.padEnd(30)} ${String(n).padStart(5)}`);
 }

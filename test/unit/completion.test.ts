@@ -1081,6 +1081,13 @@ describe('completion: the next paragraph\'s marker', () => {
     check(cable('¶1. (C) The board met.\n\n¶2. (SBU) Text:\n\n1. Fares rise.\n\n|'), '2. ');
     // Before the first item, and under the quoting paragraph's own line, the cable's next paragraph with its marking.
     check(cable('¶1. (C) The board met.\n\n¶2. (SBU) Text of the decisions:\n\n|'), '¶3. (SBU) ');
+    // Under a page break's line under an item (glued to it, or a blank line apart) and its blank line, the next item: the page's
+    // line is the printer's. Outside a quotation, the cable's next paragraph as before.
+    check(cable(`${quote}¶2. Piers close.\nNOWHERE 00000012 002 OF 002\n\n|`), '¶3. ');
+    check(cable(`${quote}¶2. Piers close.\n\nNOWHERE 00000012 002 OF 002\n\n|`), '¶3. ');
+    check(cable('¶1. (C) The board met.\n\n¶2. (C) Fares rise.\nNOWHERE 00000012 002 OF 002\n\n|'), '¶3. (C) ');
+    // Under an item whose text ends with a colon, where Enter writes nothing (its list most often follows), asked for, the next item.
+    check(cable(`${quote}¶2. The board will study:\n\n|`), '¶3. ');
   });
 
   it('takes the style most paragraphs down to the one above write, that one\'s where as many write it, never the pilcrow artifact\'s', () => {

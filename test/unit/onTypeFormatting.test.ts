@@ -129,6 +129,24 @@ describe('on-type formatting: the next paragraph\'s number on Enter', () => {
     assert.equal(newLine(cable('¶1. (C) The harbor board met.\n\n¶2. (SBU) The board will study:\n\nFerries\n\n-- fares;\n-- dues.\n\n|')), '');
   });
 
+  it('writes no number under a paragraph or a quoted item whose text ends with a colon, which introduces what follows', () => {
+    // Under the corpus's 52 such lines where a number was written, the cable goes on with none (a list, a title, a
+    // quotation): `npx tsx scripts/enter-blank-lines.ts`, `under a colon` and `right under a colon`.
+    assert.equal(newLine(cable('¶1. (C) The harbor board met.\n\n¶2. (C) The board will study:\n\n|')), '');
+    assert.equal(newLine(cable('¶1. (C) The harbor board met.\n\n¶2. (C) The board will study:\n\n|').replace(/\n/g, '\r\n')), '');
+    assert.equal(newLine(cable('¶1. (C) The harbor board met.\n\n¶2. (C) The board will study the following\nitems:  \n\n|')), '');
+    // Right under the text, in a cable whose paragraphs follow each other on one line each.
+    assert.equal(newLine(cable('¶1. (C) The board met.\n¶2. (U) Participants:\n|')), '');
+    assert.equal(newLine(cable('¶1. (C) The board met.\n¶2. (U) Participants: the board.\n|')), '¶3. ');
+    // A quoted document's item that introduces a list: no next item's number under it, but under its list.
+    const quote = '¶1. (C) The harbor board met.\n\n¶2. (SBU) Text of the decisions:\n\n¶1. Fares rise in May.\n\n¶2. The board will study, specifically:\n\n';
+    assert.equal(newLine(cable(`${quote}|`)), '');
+    assert.equal(newLine(cable(`${quote}-- ferry fares;\n-- pier dues.\n\n|`)), '¶3. ');
+    // A colon inside the text, not at its end, and a paragraph under the one ending with a colon.
+    assert.equal(newLine(cable('¶1. (C) The harbor board met.\n\n¶2. (C) Fares: they rise.\n\n|')), '¶3. ');
+    assert.equal(newLine(cable('¶1. (C) The harbor board met.\n\n¶2. (U) Participants:\n\nThe board.\n\n¶3. (C) Fares rise.\n\n|')), '¶4. ');
+  });
+
   it('writes nothing on the blank line under a page break\'s line, inside a quotation too', () => {
     // Under the corpus's 149 such lines, the cable goes on with a paragraph's number 20 times and with other text 129
     // (the sentence goes on, a title, a rule): `npx tsx scripts/enter-blank-lines.ts`, kind `page`.

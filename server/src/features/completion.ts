@@ -694,9 +694,15 @@ function nextParagraphItems(cable: Cable, position: Position, line: string, ctx:
   while (index > 0 && paragraphs[index - 1].range.start.line >= position.line) index--;
   const above = index > 0 ? paragraphs[index - 1] : undefined;
   // Under a blank line inside, or right under, a paragraph quoting a document that numbers its own items from 1: that
-  // document's next number, alone (its items carry no marking).
+  // document's next number, alone (its items carry no marking). A page break's line under the item, and the blank lines
+  // above it, are passed over: the page's line is the printer's, not the writer's (09BEIJING1582's quoted ¶19).
   const lines = linesAsRead(cable);
-  const quoted = above && position.line >= 2 && isBlank(lines[position.line - 1]) && position.line - 2 <= above.range.end.line ? lastQuotedItem(cable, above, position.line - 2) : undefined;
+  let textAbove = position.line - 2;
+  if (textAbove >= 0 && cable.lineKinds[textAbove] === 'page') {
+    textAbove--;
+    while (textAbove > 0 && isBlank(lines[textAbove])) textAbove--;
+  }
+  const quoted = above && textAbove >= 0 && isBlank(lines[position.line - 1]) && textAbove <= above.range.end.line ? lastQuotedItem(cable, above, textAbove) : undefined;
   const number = quoted ? quoted.number + 1 : above ? above.readAs + 1 : 1;
   if (number > 999) return undefined;
   // The white space before the caret stays; on a line of white space ("|   "), so does the white space after it.

@@ -214,9 +214,11 @@ function nextSpacedDashItemOnEnter(cable: Cable, position: Position): TextEdit |
  * from its line down (`¶9. (SBU) Text:` ⏎ ⏎ `¶1. …` ⏎ ⏎ `¶2. … areas:` ⏎ ⏎ `-- banking;` ⏎ `-- insurance.` ⏎ ⏎ `|` writes
  * `¶3. `): the quoting paragraph's blocks are the document's items, and the next item follows its list, as in 09BEIJING1582,
  * the corpus's one such list (`scripts/enter-blank-lines.ts`, kind `quoted list`; in `scripts/dash-items.ts`, a paragraph's
- * number under an item and a blank line, right 12 → 13 times).
+ * number under an item and a blank line, right 12 → 13 times). `read`: the quoted items a caller has read in the list's
+ * paragraph down to a line at or below the list's top, taken where no item stands from the list's top down (the item found
+ * is then the one the list stands under), read again otherwise.
  */
-function underListOfBlocks(cable: Cable, line: number): boolean {
+function underListOfBlocks(cable: Cable, line: number, read?: QuotedRead): boolean {
   const lines = linesAsRead(cable);
   if (line < 2 || !isBlank(lines[line - 1])) return false;
   const item = dashItemOf(cable, line - 2, true);
@@ -226,7 +228,7 @@ function underListOfBlocks(cable: Cable, line: number): boolean {
   const p = paragraphs[partitionPoint(paragraphs, (q) => q.range.start.line <= first) - 1] as Paragraph | undefined;
   if (!p || p.range.end.line < first) return false;
   // Inside a quoted document, the blocks are its item's: from the item the list stands under.
-  const quoted = lastQuotedItem(cable, p, first - 1);
+  const quoted = read && read.paragraph === p && read.end >= first - 1 && (read.item === undefined || read.item.line < first) ? read.item : lastQuotedItem(cable, p, first - 1);
   let gap = false;
   let page = false;
   for (let k = (quoted ? quoted.line : p.range.start.line) + 1; k < first; k++) {
@@ -256,7 +258,9 @@ function endSpacedDashListOnEnter(cable: Cable, position: Position, paragraphNum
   const paragraphs = cable.paragraphs;
   const index = partitionPoint(paragraphs, (p) => p.range.start.line <= line - 3);
   const above = paragraphs[index - 1] as Paragraph | undefined;
-  const marker = paragraphNumbers && above && !underListOfBlocks(cable, line - 1) ? markerAfter(cable, above, index, line - 3) : undefined;
+  // The quoted items, read once for both rules.
+  const read = paragraphNumbers && above ? { paragraph: above, end: line - 3, item: lastQuotedItem(cable, above, line - 3) } : undefined;
+  const marker = read && !underListOfBlocks(cable, line - 1, read) ? markerAfter(cable, read.paragraph, index, read.item) : undefined;
   // Under a scan's margin, the number in the column of the markers, the margin as spaces, as the dashes stood.
   const margin = marker === undefined ? 0 : markersMargin(cable, index);
   return [{ range: { start: { line: line - 1, character: 0 }, end: position }, newText: marker === undefined ? '' : ' '.repeat(margin) + marker }];
@@ -354,6 +358,10 @@ function nextRefLetterOnEnter(cable: Cable, position: Position): TextEdit | unde
  *   the cable's spacing ("¶4. (C) … met." ⏎ "" ⏎ "|"); a paragraph wrapped over lines by hand, or a list under its
  *   text, gets it only from the blank line, since Enter at the end of one of its lines may go on with it;
  * - that paragraph holds text after its marker and marking (Enter under a bare "¶5. " writes no "¶6.");
+ * - that paragraph's last line does not end with a colon ("¶3. (U) Participants:", "… specifically to focus on:"), which
+ *   introduces a list, a title or a quotation: on the real cables, under each of the 46 such lines where a number was
+ *   written on the blank line below and the 6 where it was written right under one, the cable goes on with no paragraph's
+ *   or quoted item's number (09BEIJING1582's quoted ¶10 with a dash list; `scripts/enter-blank-lines.ts`, `under a colon`);
  * - the line is in the body: not in the header, the metadata fields (REF, TAGS and the rest) or the caveats, and above
  *   the signature and the trailer;
  * - no paragraph below carries the next number already: the paragraphs are never renumbered, and a paragraph written
@@ -370,10 +378,13 @@ function nextParagraphOnEnter(cable: Cable, position: Position): TextEdit | unde
   const underText = last === line - 1;
   const underBlank = last === line - 2 && cable.lineKinds[line - 1] === 'blank';
   if (!underText && !underBlank) return undefined;
+  // Text that ends with a colon introduces what follows it (a list, a title, a quotation), not the next paragraph.
+  const ended = cable.lines[last];
+  if (ended.charCodeAt(trimEndOffset(ended) - 1) === 58 /* : */) return undefined;
   // Right under the text, only where the paragraphs follow each other with no blank line and stand on one line each.
   if (underText && (above.range.start.line !== last || !paragraphsPacked(cable) || wrapped(paragraphs))) return undefined;
   if (!inBody(cable, line)) return undefined;
-  const marker = underBlank ? markerAfter(cable, above, index, last) : nextMarker(cable, above, index);
+  const marker = underBlank ? markerAfter(cable, above, index, lastQuotedItem(cable, above, last)) : nextMarker(cable, above, index);
   if (marker === undefined) return undefined;
   // Under a scan's margin (`| ¶4. (C) …` ⏎ `|`), in the column of the markers, the margin as spaces: the new line has none.
   const margin = markersMargin(cable, index);
@@ -399,12 +410,21 @@ function markersMargin(cable: Cable, index: number): number {
 }
 
 /**
- * The marker and space Enter writes under line `end` of paragraph `above` (its last, or a list's in it): under a quoted
- * document's item, inside the paragraph that quotes it, the document's next number in its items' style ({@link lastQuotedItem});
- * else the next paragraph's ({@link nextMarker}).
+ * The items of a document quoted in `paragraph` read down to line `end` ({@link lastQuotedItem}): its last `item`, or
+ * undefined where it quotes none.
  */
-function markerAfter(cable: Cable, above: Paragraph, index: number, end: number): string | undefined {
-  const quoted = lastQuotedItem(cable, above, end);
+interface QuotedRead {
+  readonly paragraph: Paragraph;
+  readonly end: number;
+  readonly item: ReturnType<typeof lastQuotedItem>;
+}
+
+/**
+ * The marker and space Enter writes under a line of paragraph `above` (its last, or a list's in it), `quoted` the last item
+ * of a document quoted in it down to that line ({@link lastQuotedItem}): under such an item, the document's next number in its
+ * items' style; else the next paragraph's ({@link nextMarker}).
+ */
+function markerAfter(cable: Cable, above: Paragraph, index: number, quoted: ReturnType<typeof lastQuotedItem>): string | undefined {
   if (!quoted) return nextMarker(cable, above, index);
   return quoted.number < 999 ? `${markerText(quoted.number + 1, quoted.style)} ` : undefined;
 }
