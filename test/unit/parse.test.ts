@@ -582,6 +582,17 @@ describe("parser: a header of another cable over a dated text", () => {
 describe('parser: metadata', () => {
   const c = parse(sample('09VALLETTA412.cable'));
 
+  it('gives a subject its text single-spaced: every run of white space one space, a single space kept', () => {
+    const text = (subject: string) => ['CONFIDENTIAL NOWHERE 000042', '', 'E.O. 12958: DECL: 06/03/2019', 'TAGS: PREL', `SUBJECT: ${subject}`, '', '¶1. (C) Text.', '', 'ROE', ''].join('\n');
+    const cases: Array<[string, string]> = [
+      ['FERRY TALKS AND THE QUAYS', 'FERRY TALKS AND THE QUAYS'],
+      ['FERRY  TALKS\tAND \t THE\u00A0QUAYS  ', 'FERRY TALKS AND THE QUAYS'],
+      ['FERRY\u2003TALKS', 'FERRY TALKS'],
+      ['F', 'F'],
+    ];
+    for (const [written, meant] of cases) assert.equal(parse(text(written)).subject?.text, meant, JSON.stringify(written));
+  });
+
   it('keeps a second SUBJECT or Classified By apart from the first, with the lines it wraps onto, where the first is the cable\'s', () => {
     const text = ['CONFIDENTIAL NOWHERE 000042', '', 'E.O. 12958: DECL: 06/03/2019', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', 'SUBJECT: PIER FEES AND', 'THE QUAYS', '', 'Classified By: Jane Roe, reasons 1.4 (b).', 'Classified By: John Doe,', 'reasons 1.4 (d).', '', '¶1. (C) Text.', '', 'ROE', ''].join('\n');
     const d = parse(text);

@@ -363,8 +363,9 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     // on was first met (a curly quote) after the function was optimized, and deoptimized it.
     const markAt = (first & First.Invisible) !== 0 || c === 0xfeff ? markingStart(text, lead) : lead;
     const markC = markAt === lead ? c : text.charCodeAt(markAt);
-    const item = mayOpenItem(markC, markAt === lead ? seconds[i] : text.charCodeAt(markAt + 1)) ? itemMarkingAt(lines, i, markAt, markC, startLine) : undefined;
-    if (item) addItemMarking(input, result, item);
+    // Read and kept by one call: a call of addItemMarking made here only for a line that holds an item's marking was first met
+    // (cablegate's 29th cable) after the function was optimized, and deoptimized it.
+    if (mayOpenItem(markC, markAt === lead ? seconds[i] : text.charCodeAt(markAt + 1))) keepItemMarking(input, result, i, markAt, markC);
     let block = false;
     if (first & (First.Marker | First.Misread)) {
       // "l. (C) …", "P2. (C) …", "¶4, (C) …": read only where the marker as written is none, and the second character allows it;
@@ -1118,6 +1119,12 @@ export function isItemMarking(portion: PortionMarking, text: string, listLabels 
 
 // A control word an item's malformed marking may hold: "(S/NOFRN)". Not digits or words ("(S-300)", "(C, D and E)").
 const KNOWN_CONTROL_WORD = /^[A-Z]{2,6}$/;
+
+/** Reads the item's marking at `at` of line `i` ({@link itemMarkingAt}) and keeps it ({@link addItemMarking}). */
+function keepItemMarking(input: BodyInput, result: BodyResult, i: number, at: number, c: number): void {
+  const item = itemMarkingAt(input.lines, i, at, c, input.startLine);
+  if (item) addItemMarking(input, result, item);
+}
 
 /** Keeps an item's marking, and reports it as a paragraph's is reported when it is malformed ("-- (S/NOFRN) …"). */
 function addItemMarking(input: BodyInput, result: BodyResult, item: ItemMarking): void {
