@@ -1247,7 +1247,7 @@ describe('grammar', function () {
       ['TO RUEHC/SECSTATE WASHDC PRIORITY 0001\nUSDAO', ['X PRIORITY:'], 32000],
       ['¶1. (U) The board met.\n\nINR/B', ['X PRIORITY:'], 16000],
       // Right under a line that ends a sentence, where `after-sentence-text` looks for a long title in capitals at the line's start.
-      ['¶1. (U) THE BOARD MET.\n', [...usual, 'SESSION TWO: FERRY SAFETY AND THE DEVELOPMENT OF THE HARBOR FRONT'], 16000],
+      ['¶1. (U) THE BOARD MET.\n', ['SESSION TWO: FERRY SAFETY AND THE DEVELOPMENT OF THE HARBOR FRONT'], 16000],
       // A table's row, its rule and the blank line under it (`table-row`), and a row whose columns stand that far apart.
       ['¶1. (U) THE BOARD MET.\n\nLINE OWNER  FARE\n------ ----\n\n', usual, 16000],
       ['¶1. (U) THE BOARD MET.\n\nLINE', ['FARE', 'FARE\n------ ----\n\nGOZO STAR'], 16000],
@@ -1257,7 +1257,9 @@ describe('grammar', function () {
         assertLinearTime((k) => head + ' '.repeat(k) + tail, (text) => tokenize(grammar, text), n);
       }
     }
-  }).timeout(180000);
+    // The limit is wall-clock time, no assertion on speed (each ratio above is one of processor time): a run under a load of 16
+    // on two cores took over 180 s.
+  }).timeout(360000);
 
   /** Each real cable's file name, text and lines as the grammar tokenizes them. */
   function* tokenizedCorpus(): Generator<{ name: string; text: string; lines: ReturnType<typeof tokenize> }> {
