@@ -2349,8 +2349,6 @@ function collectBlockMarkers(lines: readonly string[], shapes: LineShapes, lineH
   // The line that opens with the second word of a closer split across lines ("End ⏎ summary."): no opener.
   let splitTail = -1;
   const { bits: hints, anyCase } = lineHints;
-  // Read once, not at each line: a property read costs a call of the engine's generic load until the function is optimized.
-  const { indents, firsts, seconds } = shapes;
   for (let b = 0, l = 0; b < blockLines.length || l < lateBlockLines.length; ) {
     const i = l >= lateBlockLines.length || (b < blockLines.length && blockLines[b] <= lateBlockLines[l]) ? blockLines[b++] : lateBlockLines[l++];
     if (i === previous) continue;
@@ -2364,9 +2362,9 @@ function collectBlockMarkers(lines: readonly string[], shapes: LineShapes, lineH
     while (g < gluedLines.length && gluedLines[g] < i) g++;
     const glued = g;
     while (g < gluedLines.length && gluedLines[g] === i) g++;
-    let textStart = indents[i];
-    let first = firsts[i];
-    let second = seconds[i];
+    let textStart = shapes.indents[i];
+    let first = shapes.firsts[i];
+    let second = shapes.seconds[i];
     const text = lines[i];
     // "\u200B(S/NF) Embassy Note and Comment: …" as without the invisible character.
     const marked = !mk && kind === 'text' && (first === 40 /* ( */ || (first >= 0x200b && isInvisible(first))) ? markedTextStart(i, text, markingStart(text, textStart)) : -1;
