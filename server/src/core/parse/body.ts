@@ -269,8 +269,12 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
   const bannered = input.banner !== undefined;
   for (let i = startLine; i < n; i++) {
     const lead = indents[i];
-    if (bannered && (firstBits(firsts[i]) & First.Banner) !== 0 && kinds[i] === 'text') {
-      const repeated = readRepeatedBanner(i, lines[i], lead, firsts[i], seconds[i]);
+    // Each line's first character and its bits, read once: each read from an array costs a call of the engine's generic
+    // load until the function is optimized, which a one-shot `cablelint` run pays for its first cables.
+    const c = firsts[i];
+    const first = firstBits(c);
+    if (bannered && (first & First.Banner) !== 0 && kinds[i] === 'text') {
+      const repeated = readRepeatedBanner(i, lines[i], lead, c, seconds[i]);
       if (repeated) {
         kinds[i] = 'banner';
         result.repeatedBanners.push(repeated);
@@ -293,10 +297,11 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
       kinds[i] = 'blank';
       continue;
     }
-    // The first character decides which readers can apply; most lines are prose and need none.
-    const c = firsts[i];
-    const first = firstBits(c);
+    // The first character decides which readers can apply; most lines are prose and need none. The last and second
+    // characters are read once too.
     const text = lines[i];
+    const last = lasts[i];
+    const second = seconds[i];
     // The E.O./TAGS/SUBJECT block repeated after a per-section banner.
     if (afterRepeatedBanner && BODY_FIELD.test(text)) {
       kinds[i] = FIELD_TAGS.test(text) ? 'tags' : FIELD_SUBJECT.test(text) ? 'subject' : (c | 32) === 101 /* e */ ? 'eo' : 'classified-by';
@@ -304,7 +309,7 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     }
     // "VALLETTA 0000O412 002 OF 002": a page line a character of its numbers damaged is a page break all the same, no title's
     // first line; only a line that ends with a digit and opens with a letter is tried.
-    const damaged = isDigit(lasts[i]) && isLetter(c) ? readDamagedPageLine(i, text, lead, ends[i]) : undefined;
+    const damaged = isDigit(last) && isLetter(c) ? readDamagedPageLine(i, text, lead, ends[i]) : undefined;
     if (damaged) {
       // Its numbers, where the damage leaves them readable, are checked as a page line's (CBL033, CBL034).
       result.pageLines.push(damaged);
@@ -316,7 +321,7 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     // The third character read once for the block openers' test below too, and the two compared as one number: an addition
     // and a read made only for a line opening with "PA" were first met after the function was optimized, and deoptimized it.
     const third = (first & First.Opener) !== 0 && lead + 2 < text.length ? text.charCodeAt(lead + 2) : 0;
-    if ((first & First.Page) !== 0 && ((seconds[i] << 16) | third) === PAG) {
+    if ((first & First.Page) !== 0 && ((second << 16) | third) === PAG) {
       const old = findOldPageHeader(i, text);
       if (old) {
         result.oldPageHeaders.push(old);
@@ -346,8 +351,8 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     // made only for a dash line's tail under a rule line were first met after the function was optimized, and deoptimized it.
     const above = i > startLine ? kinds[i - 1] : 'text';
     const aboveRule = above === 'rule';
-    const tail = c === 45 /* - */ && lasts[i] === 45 && ends[i] - lead <= 2 && aboveRule;
-    if (tail || ((first & First.Rule) !== 0 && isRuleChar(lasts[i]) && RULE_LINE.test(text))) {
+    const tail = c === 45 /* - */ && last === 45 && ends[i] - lead <= 2 && aboveRule;
+    if (tail || ((first & First.Rule) !== 0 && isRuleChar(last) && RULE_LINE.test(text))) {
       kinds[i] = 'rule';
       // A rule line ends a paragraph and can open a boxed heading.
       stops.push(i);
@@ -365,12 +370,11 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     const markC = markAt === lead ? c : text.charCodeAt(markAt);
     // Read and kept by one call: a call of addItemMarking made here only for a line that holds an item's marking was first met
     // (cablegate's 29th cable) after the function was optimized, and deoptimized it.
-    if (mayOpenItem(markC, markAt === lead ? seconds[i] : text.charCodeAt(markAt + 1))) keepItemMarking(input, result, i, markAt, markC);
+    if (mayOpenItem(markC, markAt === lead ? second : text.charCodeAt(markAt + 1))) keepItemMarking(input, result, i, markAt, markC);
     let block = false;
     if (first & (First.Marker | First.Misread)) {
       // "l. (C) …", "P2. (C) …", "¶4, (C) …": read only where the marker as written is none, and the second character allows it;
       // "¶ l. (C) …" and "P 2. (C) …", the pilcrow's space after it, are ones too.
-      const second = seconds[i];
       // A line of one character and spaces ("1", "¶") is no marker, and is not read as one: the engine hands out such a line as
       // a string of its own kind (from its table of one-character strings), and meeting it made readMarker's reads of a line
       // megamorphic, a call of the engine's generic load for each (about 3% of a corpus pass).
@@ -388,11 +392,11 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     // A short line in capitals right under a sentence's end can be one too ("… world." ⏎ "DETAINEES" ⏎ ""), and a short title
     // under a paragraph written on one line ("… our support." ⏎ "Changing Mindsets"); tightHeading reads what follows it.
     // A line under a page line is read as if the page line were not there ("" ⏎ "NOWHERE 00000042 002 OF 005" ⏎ "Ferry Fares").
-    if (c === 47 || lasts[i] === 45 || i - 1 < startLine || indents[i - 1] < 0 || above === 'page' || (i + 1 < n && (isRuleChar(firsts[i + 1]) || (c >= 65 && c <= 90 && lasts[i] !== 46 /* . */ && endsSentence(lasts[i - 1]) && tightLength(ends[i] - lead, !isSmall(seconds[i]), ends[i - 1] - indents[i - 1] > MAX_WRAPPED))))) {
+    if (c === 47 || last === 45 || i - 1 < startLine || indents[i - 1] < 0 || above === 'page' || (i + 1 < n && (isRuleChar(firsts[i + 1]) || (c >= 65 && c <= 90 && last !== 46 /* . */ && endsSentence(lasts[i - 1]) && tightLength(ends[i] - lead, !isSmall(second), ends[i - 1] - indents[i - 1] > MAX_WRAPPED))))) {
       headingCandidates.push(i);
     }
     // "(S/NF) Embassy Note and Comment: …": an item's marking before an opener (markedTextStart).
-    if (block || ((first & First.Opener) !== 0 && mayOpenBlock(c, seconds[i], third)) || (markC === 40 /* ( */ && markedTextStart(i, text, markAt) >= 0)) {
+    if (block || ((first & First.Opener) !== 0 && mayOpenBlock(c, second, third)) || (markC === 40 /* ( */ && markedTextStart(i, text, markAt) >= 0)) {
       if (blockLines.length === 0 || blockLines[blockLines.length - 1] !== i) blockLines.push(i);
     }
   }
@@ -1182,6 +1186,8 @@ export interface MarkerInfo {
  * ("18.Our …"). A number with no dots (and a bare number with a comma for them) needs a "(" after it.
  */
 export function readMarker(line: number, text: string, lead: number): MarkerInfo | undefined {
+  // The line's length read once: each read costs a call of the engine's generic load until the function is optimized.
+  const length = text.length;
   const pilcrow = text.charCodeAt(lead) === 182;
   let k = pilcrow ? lead + 1 : lead;
   let spaced = false;
@@ -1190,12 +1196,12 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
     k++;
   }
   const digitsStart = k;
-  while (k < text.length && isDigit(text.charCodeAt(k))) k++;
+  while (k < length && isDigit(text.charCodeAt(k))) k++;
   const digitsEnd = k;
   if (digitsEnd === digitsStart || digitsEnd - digitsStart > 3) return undefined;
   if (pilcrow && isSpace(text.charCodeAt(k))) k++;
   const dotsStart = k;
-  while (k < text.length && text.charCodeAt(k) === 46 /* . */) k++;
+  while (k < length && text.charCodeAt(k) === 46 /* . */) k++;
   if (k - dotsStart > 2) return undefined;
   // "18, (SBU) …", "8: (C) …", "8; (C) …": a comma, colon or semicolon for the full stop after a bare number, which CBL046
   // reports as "18." and "8." misread.
@@ -1207,8 +1213,8 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
   if ((k === dotsStart || loose) && text.charCodeAt(markingStart(text, skipSpaces(text, k))) !== 40 /* ( */) return undefined;
   const end = k === dotsStart ? digitsEnd : k;
   // "18.Our delegation approved …": the text glued to the full stop, opening with a capital.
-  const glued = !loose && k > dotsStart && end < text.length && isCapital(text.charCodeAt(end));
-  if (end < text.length && !isSpace(text.charCodeAt(end)) && text.charCodeAt(end) !== 40 /* ( */ && !glued) return undefined;
+  const glued = !loose && k > dotsStart && end < length && isCapital(text.charCodeAt(end));
+  if (end < length && !isSpace(text.charCodeAt(end)) && text.charCodeAt(end) !== 40 /* ( */ && !glued) return undefined;
   const number = digitsValue(text, digitsStart, digitsEnd);
   // "2" and "12", not "02": the number's own digits, kept once for every paragraph of that number.
   const canonical = digitsEnd - digitsStart === 1 || text.charCodeAt(digitsStart) !== 48 /* 0 */;
@@ -1216,7 +1222,7 @@ export function readMarker(line: number, text: string, lead: number): MarkerInfo
   const style: MarkerStyle = pilcrow ? (spaced ? 'pilcrow-space' : 'pilcrow') : 'bare';
   let pos = end;
   // "¶2.\u00A0(C) …": a no-break space, as copies taken from web pages and OCR write it, parts them as a space does.
-  while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t' || text[pos] === '\u00a0')) pos++;
+  while (pos < length && (text[pos] === ' ' || text[pos] === '\t' || text[pos] === '\u00a0')) pos++;
   // "¶2. \u200B(C) …": an invisible character (CBL035 reports it) hides no marking.
   pos = markingStart(text, pos);
   const c = text.charCodeAt(pos);
