@@ -579,6 +579,16 @@ describe("parser: a header of another cable over a dated text", () => {
   });
 });
 
+/** An invented cable whose REF field is `ref` (its lines under SUBJECT), a paragraph under it, parsed. */
+const withRef = (ref: string): Cable => parseCable(`P 010101Z JUL 09\nFM AMEMBASSY NOWHERE\n\nC O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n${ref}\n\n¶1. (C) Text.\n`).cable;
+/** A REF item as its letter's token and range, its citation and its cable id: `B.@9:0-9:2 STATE 4410 09STATE4410`, `-` for none. */
+const refItem = (i: RefItem): string => `${i.letterToken ? `${i.letterToken.text}@${at(i.letterToken.range)}` : '-'} ${i.citation.text} ${i.id ?? '-'}`;
+/** The REF items of {@link withRef}'s cable ({@link refItem}) and the line its body starts on. */
+const refsAndBodyStart = (ref: string): [string[] | undefined, number] => {
+  const c = withRef(ref);
+  return [c.refs?.items.map(refItem), c.bodyStartLine];
+};
+
 describe('parser: metadata', () => {
   const c = parse(sample('09VALLETTA412.cable'));
 
@@ -833,8 +843,8 @@ describe('parser: metadata', () => {
 
   it('reads a REF item\'s letter with no space after its full stop ("B.STATE 4410", "¶B.STATE 4410") where a citation follows it and the letter comes next', () => {
     const read = (ref: string) => {
-      const c = parseCable(`P 010101Z JUL 09\nFM AMEMBASSY NOWHERE\n\nC O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n${ref}\n\n¶1. (C) Text.\n`).cable;
-      return c.refs?.items.map((i) => `${i.letterToken ? `${i.letterToken.text}@${at(i.letterToken.range)}` : '-'} ${i.citation.text} ${i.id ?? '-'}`);
+      const c = withRef(ref);
+      return c.refs?.items.map(refItem);
     };
     // Invented. The letter's token is the letter, its full stop and the pilcrow before it, as with a space after it.
     assert.deepEqual(read('REF: A. OTHERTOWN 12\nB.STATE 4410'), ['A.@8:5-8:7 OTHERTOWN 12 09OTHERTOWN12', 'B.@9:0-9:2 STATE 4410 09STATE4410']);
@@ -857,10 +867,7 @@ describe('parser: metadata', () => {
   });
 
   it('reads a REF item\'s letter glued to its citation after a blank line under the field ("¶B.STATE 4410") as the field\'s next item, with the same limits', () => {
-    const read = (ref: string) => {
-      const c = parseCable(`P 010101Z JUL 09\nFM AMEMBASSY NOWHERE\n\nC O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n${ref}\n\n¶1. (C) Text.\n`).cable;
-      return [c.refs?.items.map((i) => `${i.letterToken ? `${i.letterToken.text}@${at(i.letterToken.range)}` : '-'} ${i.citation.text} ${i.id ?? '-'}`), c.bodyStartLine];
-    };
+    const read = refsAndBodyStart;
     // Invented. The field goes on over the blank line, as with a space after the letter; the body starts at the paragraph.
     assert.deepEqual(read('REF: A. OTHERTOWN 12\n\n¶B.STATE 4410'), [['A.@8:5-8:7 OTHERTOWN 12 09OTHERTOWN12', '¶B.@10:0-10:3 STATE 4410 09STATE4410'], 12]);
     assert.deepEqual(read('REF: A. OTHERTOWN 12\n\nB.STATE 4410 (NOTAL)\nC.PARIS 77'), [['A.@8:5-8:7 OTHERTOWN 12 09OTHERTOWN12', 'B.@10:0-10:2 STATE 4410 09STATE4410', 'C.@11:0-11:2 PARIS 77 09PARIS77'], 13]);
@@ -887,10 +894,7 @@ describe('parser: metadata', () => {
   });
 
   it('reads a REF item\'s letter glued to its citation by a parenthesis ("B)STATE 4410"), as the spaced "B) STATE 4410" is read, with the full stop\'s limits', () => {
-    const read = (ref: string) => {
-      const c = parseCable(`P 010101Z JUL 09\nFM AMEMBASSY NOWHERE\n\nC O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n${ref}\n\n¶1. (C) Text.\n`).cable;
-      return [c.refs?.items.map((i) => `${i.letterToken ? `${i.letterToken.text}@${at(i.letterToken.range)}` : '-'} ${i.citation.text} ${i.id ?? '-'}`), c.bodyStartLine];
-    };
+    const read = refsAndBodyStart;
     // Invented. Spaced, as the parser has read it all along.
     assert.deepEqual(read('REF: A) OTHERTOWN 12 B) STATE 4410'), [['A)@8:5-8:7 OTHERTOWN 12 09OTHERTOWN12', 'B)@8:21-8:23 STATE 4410 09STATE4410'], 10]);
     // Glued, on the field's line, on the line under it and after a blank line.
@@ -905,10 +909,7 @@ describe('parser: metadata', () => {
   });
 
   it('reads a REF item\'s letter glued to its citation by a colon ("B:STATE 4410") as the spaced "B: STATE 4410", with the full stop\'s limits', () => {
-    const read = (ref: string) => {
-      const c = parseCable(`P 010101Z JUL 09\nFM AMEMBASSY NOWHERE\n\nC O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n${ref}\n\n¶1. (C) Text.\n`).cable;
-      return [c.refs?.items.map((i) => `${i.letterToken ? `${i.letterToken.text}@${at(i.letterToken.range)}` : '-'} ${i.citation.text} ${i.id ?? '-'}`), c.bodyStartLine];
-    };
+    const read = refsAndBodyStart;
     // Invented. Spaced, as the parser has read it all along; glued, on the field's line, the line under it and after a blank line.
     assert.deepEqual(read('REF: A: OTHERTOWN 12 B: STATE 4410'), [['A:@8:5-8:7 OTHERTOWN 12 09OTHERTOWN12', 'B:@8:21-8:23 STATE 4410 09STATE4410'], 10]);
     assert.deepEqual(read('REF: A:OTHERTOWN 12 B:08 STATE 4410'), [['A:@8:5-8:7 OTHERTOWN 12 09OTHERTOWN12', 'B:@8:20-8:22 08 STATE 4410 08STATE4410'], 10]);
@@ -923,7 +924,7 @@ describe('parser: metadata', () => {
 
   it('reads a REF item\'s letter in parentheses glued to its citation ("(C)STATE 4410") only where the list makes it a letter, never where it may be a portion marking', () => {
     const read = (ref: string) => {
-      const c = parseCable(`P 010101Z JUL 09\nFM AMEMBASSY NOWHERE\n\nC O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n${ref}\n\n¶1. (C) Text.\n`).cable;
+      const c = withRef(ref);
       const items = c.refs?.items.map((i) => `${i.letterToken ? `${i.letterToken.text}@${at(i.letterToken.range)}` : '-'} ${i.citation.text}${i.marking ? ` marked ${i.marking.token.text}` : ''}`);
       return [items, c.bodyStartLine];
     };
