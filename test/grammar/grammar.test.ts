@@ -89,6 +89,14 @@ describe('grammar', function () {
     }
   }
 
+  /** Asserts that the parser reads a heading on each of the lines `numbers` of a text and the grammar colors it as one ({@link headingsOf}). */
+  function assertHeading({ read, lines, heading }: ReturnType<typeof headingsOf>, numbers: readonly number[]): void {
+    for (const n of numbers) {
+      assert.ok(read.has(n), `the parser reads no heading on ${lines[n].line}`);
+      assert.ok(heading(n), `${lines[n].line} not colored as a heading`);
+    }
+  }
+
   it('the JSON is generated from the YAML source', () => {
     assert.equal(fs.readFileSync(GRAMMAR, 'utf8'), buildGrammar(), 'run node scripts/build-grammar.mjs');
   });
@@ -494,11 +502,7 @@ describe('grammar', function () {
     ].join('\n');
     const headings = headingsOf(text);
     assertNoHeading(headings, [9]);
-    const { lines, read, heading } = headings;
-    for (const n of [13, 17]) {
-      assert.ok(read.has(n), `the parser reads no heading on ${lines[n].line}`);
-      assert.ok(heading(n), `${lines[n].line} not colored as a heading`);
-    }
+    assertHeading(headings, [13, 17]);
   });
 
   // A title right under a line that ends a sentence, no blank line between, is one the parser reads only when it is short
@@ -519,11 +523,7 @@ describe('grammar', function () {
     ].join('\n');
     const headings = headingsOf(text);
     assertNoHeading(headings, [7]);
-    const { lines, read, heading } = headings;
-    for (const n of [10, 14]) {
-      assert.ok(read.has(n), `the parser reads no heading on ${lines[n].line}`);
-      assert.ok(heading(n), `${lines[n].line} not colored as a heading`);
-    }
+    assertHeading(headings, [10, 14]);
     // The line taken is read as `continued` reads its lines: a redaction in it is still one.
     const redacted = tokenize(grammar, text.replace(`${long}\n\n¶2.`, `${long.replace('HARBOR', 'XXXXXXXXXXXX')}\n\n¶2.`));
     assert.ok(redacted[7].tokens.some((t) => t.scopes.includes('comment.other.redaction.cable')), 'the redaction is not colored');
