@@ -437,6 +437,48 @@ describe('grammar', function () {
       assert.equal(headings.cable.refs?.items.length, 2, line);
       assert.ok(headings.lines[7].tokens.some((t) => t.end > t.start && t.scopes.includes('constant.character.ref-letter.cable')), `${line}: its letter colored`);
     }
+    // A spaced letter: the parser reads any text after it as the next item, a citation or not ("B) SMITH SAID SO"), and the
+    // grammar colors its letter, not a heading; so with a colon ("B: STATE 4410").
+    for (const [ref, line] of [['REF: A) NOWHERE 12', 'B) SMITH SAID SO'], ['REF: A. NOWHERE 12', 'B. MEMO OF TALKS'], ['REF: A: NOWHERE 12', 'B: SMITH SAID SO'], ['REF: A. NOWHERE 12', 'B: STATE 4410'], ['REF: (A) NOWHERE 12', '(B) NOTE TO FILE'], ['REF: A. NOWHERE 12', '¶B. SMITH SAID SO']]) {
+      const headings = headingsOf(cable(ref, line));
+      assertNoHeading(headings, [7]);
+      assert.equal(headings.cable.refs?.items.length, 2, line);
+      const letter = headings.lines[7].tokens.find((t) => t.end > t.start && t.scopes.includes('constant.character.ref-letter.cable'));
+      assert.equal(letter && headings.lines[7].line.slice(letter.start, letter.end), line.slice(0, line.indexOf(' ')), `${line}: its letter colored`);
+    }
+  });
+
+  // "REF:A.STATE 4410", "REF:A: STATE 4410": the first letter right after the field's colon, read by the parser and colored
+  // by the grammar as after a space; not a letter past A there, as neither reads one.
+  it('agrees with the parser on a REF letter right after the field\'s colon', () => {
+    const head = ['C O N F I D E N T I A L NOWHERE 000001', '', 'E.O. 12958: DECL: 05/27/2019', 'TAGS: PREL', 'SUBJECT: FERRY TALKS'];
+    for (const [ref, letters] of [
+      ['REF:A.NOWHERE 12', ['A.']], ['REF:A:NOWHERE 12 B:STATE 4410', ['A:', 'B:']], ['REF:A. NOWHERE 12 B. STATE 4410', ['A.', 'B.']],
+      ['REF:A: NOWHERE 12', ['A:']], ['REF:(A) NOWHERE 12', ['(A)']], ['REF:B.STATE 4410', []],
+    ] as const) {
+      const text = [...head, ref, '', '1. (C) The board met.', ''].join('\n');
+      const { cable } = parseCable(text);
+      const lines = tokenize(grammar, text);
+      const colored = lines[5].tokens.filter((t) => t.end > t.start && t.scopes.includes('constant.character.ref-letter.cable')).map((t) => ref.slice(t.start, t.end));
+      assert.deepEqual([colored, (cable.refs?.items ?? []).flatMap((i) => (i.letterToken ? [i.letterToken.text] : []))], [letters, letters], ref);
+    }
+  });
+
+  // "REF: A: NOWHERE 12." ⏎ "B: SMITH SAID SO" ⏎ "C: Paris 7": items lettered with a colon, on lines at the margin under a
+  // line that ends a sentence or in small letters, go on with the field as the parser reads them (the field's region ended there).
+  it('goes on with a REF field over items lettered with a colon and a space', () => {
+    const head = ['C O N F I D E N T I A L NOWHERE 000001', '', 'E.O. 12958: DECL: 05/27/2019', 'TAGS: PREL', 'SUBJECT: FERRY TALKS'];
+    for (const ref of [['REF: A: NOWHERE 12.', 'B: SMITH SAID SO', 'C: Paris 7'], ['REF: A: Nowhere 12', 'B: State 4410', 'C: Paris 7'], ['REF: A. NOWHERE 12 (NOTAL).', 'B: STATE 4410.', '¶C: Paris 7']]) {
+      const text = [...head, ...ref, '', '1. (C) The board met.', ''].join('\n');
+      const { cable } = parseCable(text);
+      const lines = tokenize(grammar, text);
+      assert.equal(cable.refs?.items.length, 3, ref.join(' / '));
+      for (const n of [6, 7]) {
+        const letter = lines[n].tokens.find((t) => t.end > t.start && t.scopes.includes('constant.character.ref-letter.cable'));
+        assert.equal(letter && lines[n].line.slice(letter.start, letter.end), cable.refs!.items[n - 5].letterToken?.text, lines[n].line);
+      }
+      assert.ok(lines[7].tokens.some((t) => t.end > t.start && t.scopes.includes('support.constant.citation.cable')), `${lines[7].line}: its citation colored`);
+    }
   });
 
   // A web page's copyright line where a scraped cable ends, and the page's matter under it: no text of the cable, as the parser

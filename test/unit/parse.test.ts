@@ -922,6 +922,27 @@ describe('parser: metadata', () => {
     assert.deepEqual(read('REF: B:STATE 4410'), [['- B:STATE 4410 -'], 10]);
   });
 
+  it('reads the first REF letter right after the field\'s colon ("REF:A.STATE 4410", "REF:A: STATE 4410") as after a space, and a colon before a letter nowhere else', () => {
+    const read = (ref: string) => {
+      const c = parseCable(`P 010101Z JUL 09\nFM AMEMBASSY NOWHERE\n\nC O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n${ref}\n\n¶1. (C) Text.\n`).cable;
+      return c.refs?.items.map((i) => `${i.letterToken ? `${i.letterToken.text}@${at(i.letterToken.range)}` : '-'} ${i.citation.text} ${i.id ?? '-'}${i.marking ? ` marked ${i.marking.token.text}` : ''}`);
+    };
+    // Invented. Glued and spaced after the letter, each shape of letter; the items after it as after "REF: A. …".
+    assert.deepEqual(read('REF:A.OTHERTOWN 12'), ['A.@8:4-8:6 OTHERTOWN 12 09OTHERTOWN12']);
+    assert.deepEqual(read('REF:A:OTHERTOWN 12 B:08 STATE 4410'), ['A:@8:4-8:6 OTHERTOWN 12 09OTHERTOWN12', 'B:@8:19-8:21 08 STATE 4410 08STATE4410']);
+    assert.deepEqual(read('REF:A. OTHERTOWN 12 B. STATE 4410'), ['A.@8:4-8:6 OTHERTOWN 12 09OTHERTOWN12', 'B.@8:20-8:22 STATE 4410 09STATE4410']);
+    assert.deepEqual(read('REF:(A) OTHERTOWN 12'), ['(A)@8:4-8:7 OTHERTOWN 12 09OTHERTOWN12']);
+    assert.deepEqual(read('REF:¶A.OTHERTOWN 12'), ['¶A.@8:4-8:7 OTHERTOWN 12 09OTHERTOWN12']);
+    assert.deepEqual(read('SUBJECT: X REF:A.OTHERTOWN 12'), ['A.@8:15-8:17 OTHERTOWN 12 09OTHERTOWN12']);
+    // The limits of a glued letter: the first is A; a marking's shape is a marking, as after "REF: ".
+    assert.deepEqual(read('REF:B.STATE 4410'), ['- B.STATE 4410 -']);
+    assert.deepEqual(read('REF:U.S.-RUSSIA TALKS'), ['- U.S.-RUSSIA TALKS -']);
+    assert.deepEqual(read('REF:(C) STATE 4410'), ['- STATE 4410 09STATE4410 marked (C)']);
+    // A colon elsewhere in the field before a letter opens no item.
+    assert.deepEqual(read('REF: A. OTHERTOWN 12:B. STATE 4410'), ['A.@8:5-8:7 OTHERTOWN 12:B. STATE 4410 -']);
+    assert.deepEqual(read('REF: A. MEMO B:NOTE TO FILE'), ['A.@8:5-8:7 MEMO B:NOTE TO FILE -']);
+  });
+
   it('reads a REF item\'s letter in parentheses glued to its citation ("(C)STATE 4410") only where the list makes it a letter, never where it may be a portion marking', () => {
     const read = (ref: string) => {
       const c = withRef(ref);

@@ -1254,10 +1254,17 @@ class FieldBuilder {
     const markers: { start: number; end: number; letter: string; after?: number; marking?: number }[] = [];
     // "REF: (S) NOWHERE 488": where a marking that opens the field's first item starts.
     let leadMarking = -1;
+    // "REF:A. STATE 12", "REF:A.STATE 12": the first letter right after the field's colon, with no space between, where
+    // a colon before a letter is read nowhere else ("STATE 12:B. …").
+    const fieldColon = !continued && text.charCodeAt(from - 1) === 58 /* : */ ? from : -1;
     const re = REF_LETTER;
     re.lastIndex = from;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null && m.index < to) {
+      if (m.index !== fieldColon && text.charCodeAt(m.index - 1) === 58 /* : */) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
       const letter = upperCase(m[2] ?? m[3]);
       const end = m.index + m[0].length;
       // "A. (S) NOWHERE 488": a portion marking after the item's letter, not a second letter ("¶C. (C) PARIS 7527" is one).
@@ -1274,7 +1281,7 @@ class FieldBuilder {
       markers.push({ start: m.index, end, letter });
     }
     this.#doubleLetters(text, from, to, markers);
-    this.#gluedLetters(text, from, to, markers);
+    this.#gluedLetters(text, from, to, markers, fieldColon);
     const segments: { start: number; end: number; marker?: (typeof markers)[number] }[] = [];
     if (markers.length === 0) segments.push({ start: from, end: to });
     else {
@@ -1397,10 +1404,15 @@ class FieldBuilder {
    * are no letter. A letter in parentheses with a marking's shape right after another letter (`(B) (C)STATE 4410`, or at a
    * line's start under a letter left at the end of the line above) is that item's portion marking, read as before.
    */
-  #gluedLetters(text: string, from: number, to: number, markers: { start: number; end: number; letter: string }[]): void {
+  #gluedLetters(text: string, from: number, to: number, markers: { start: number; end: number; letter: string }[], fieldColon: number): void {
     const re = GLUED_REF_LETTER;
     re.lastIndex = from;
     let m = re.exec(text);
+    // A colon before the letter: only the field's, right before `fieldColon` ("REF:A.STATE 12").
+    while (m !== null && m.index < to && m.index !== fieldColon && text.charCodeAt(m.index - 1) === 58 /* : */) {
+      re.lastIndex = m.index + 1;
+      m = re.exec(text);
+    }
     if (m === null || m.index >= to) return;
     const pending = this.#pendingRef;
     let before = pending?.letterToken;
@@ -1410,6 +1422,10 @@ class FieldBuilder {
       before = this.#refItems[k].letterToken;
     }
     for (; m !== null && m.index < to; m = re.exec(text)) {
+      if (m.index !== fieldColon && text.charCodeAt(m.index - 1) === 58 /* : */) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
       const start = m.index;
       const end = start + m[0].length;
       const letter = upperCase(m[2] ?? m[3]);
@@ -1848,13 +1864,15 @@ function skipRefMarking(text: string, from: number, to: number): number {
   return after < to ? after : from;
 }
 
-const REF_LETTER = /(?<![^\s;,])(\u00B6\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])(?=\s|$)/g;
+// A colon before it is read only where it is the field's own ("REF:A. STATE 12"; `refAppend` passes over the others).
+const REF_LETTER = /(?<![^\s;,:])(\u00B6\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])(?=\s|$)/g;
 // A REF item's letter with no space after its full stop, parenthesis or colon, or after its parentheses, "B.STATE 4410",
 // "¶B.STATE 4410", "B)STATE 4410", "B:STATE 4410", "(C)STATE 4410": a letter or digit follows it. The second group holds
-// the letter in parentheses, the third the other.
-const GLUED_REF_LETTER = /(?<![^\s;,])(\u00B6\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])(?=[A-Za-z0-9])/g;
-// {@link GLUED_REF_LETTER} with a lastIndex of its own, for the next such letter after one being read.
-const GLUED_REF_LETTER_AHEAD = new RegExp(GLUED_REF_LETTER.source, 'g');
+// the letter in parentheses, the third the other. A colon before it only where it is the field's own ("REF:A.STATE 12",
+// `#gluedLetters` passes over the others).
+const GLUED_REF_LETTER = /(?<![^\s;,:])(\u00B6\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])(?=[A-Za-z0-9])/g;
+// {@link GLUED_REF_LETTER} with a lastIndex of its own, for the next such letter after one being read (never after a colon).
+const GLUED_REF_LETTER_AHEAD = /(?<![^\s;,])(\u00B6\s?)?(?:\(([A-Za-z])\)|([A-Za-z])[.):])(?=[A-Za-z0-9])/g;
 // Letters of REF items past Z, as REF_LETTER reads one: "AA.", "(BB)", "¶CC.".
 const REF_DOUBLE_LETTER = /(?<![^\s;,])(\u00B6\s?)?(?:\(([A-Za-z]{2})\)|([A-Za-z]{2})[.):])(?=\s|$)/g;
 // A trailing label of a REF item: "(NOTAL)", "(EXDIS)".
