@@ -923,10 +923,7 @@ describe('parser: metadata', () => {
   });
 
   it('reads the first REF letter right after the field\'s colon ("REF:A.STATE 4410", "REF:A: STATE 4410") as after a space, and a colon before a letter nowhere else', () => {
-    const read = (ref: string) => {
-      const c = parseCable(`P 010101Z JUL 09\nFM AMEMBASSY NOWHERE\n\nC O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n${ref}\n\n¶1. (C) Text.\n`).cable;
-      return c.refs?.items.map((i) => `${i.letterToken ? `${i.letterToken.text}@${at(i.letterToken.range)}` : '-'} ${i.citation.text} ${i.id ?? '-'}${i.marking ? ` marked ${i.marking.token.text}` : ''}`);
-    };
+    const read = (ref: string) => withRef(ref).refs?.items.map((i) => `${refItem(i)}${i.marking ? ` marked ${i.marking.token.text}` : ''}`);
     // Invented. Glued and spaced after the letter, each shape of letter; the items after it as after "REF: A. …".
     assert.deepEqual(read('REF:A.OTHERTOWN 12'), ['A.@8:4-8:6 OTHERTOWN 12 09OTHERTOWN12']);
     assert.deepEqual(read('REF:A:OTHERTOWN 12 B:08 STATE 4410'), ['A:@8:4-8:6 OTHERTOWN 12 09OTHERTOWN12', 'B:@8:19-8:21 08 STATE 4410 08STATE4410']);
