@@ -572,6 +572,35 @@ describe('grammar', function () {
     assert.ok(!redacted[7].tokens.some((t) => t.scopes.includes('markup.heading.cable')));
   });
 
+  // A line that opens with the word END ("END TALKING POINTS", "END TEXT", "END" alone) closes something and is no heading, as
+  // the parser reads it alone over a paragraph, right under a sentence's end or under a blank line over the signature (a line
+  // grammar cannot see which); the closers of blocks keep their own scope, and titles that open with ENDGAME or END- stay
+  // headings.
+  it('colors as no heading a line of capitals that opens with the word END, the closers of blocks as closers, and titles around them as headings', () => {
+    const text = [
+      'UNCLAS NOWHERE 000123', '', 'E.O. 12958: N/A', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', '',
+      '¶1. (U) THE BOARD GAVE ITS TALKING POINTS.', '', 'END TALKING POINTS', '', '¶2. (U) THE FARES WILL RISE.', '',
+      'END TEXT', '', '¶3. (U) THE TALKS WENT ON.', '', 'END', '', '¶4. (U) THE CREWS RETURNED.', '',
+      'END OF AN ERA', '', '¶5. (U) THE OLD FERRY WAS SOLD.', '', 'ENDGAME AT THE HARBOR', '', '¶6. (U) THE PORT CLOSED.', '',
+      'END-USE CHECKS', '', '¶7. (U) THE CHECKS BEGAN.', '', 'END SUMMARY', '', '¶8. (U) THE BOARD MET.', '',
+      'END TALKING POINTS', 'ROE',
+    ].join('\n');
+    const { cable } = parseCable(text);
+    const read = new Set(cable.headings.flatMap((h) => [h.range.start.line, h.range.end.line]));
+    const lines = tokenize(grammar, text);
+    const heading = (n: number) => lines[n].tokens.some((t) => t.scopes.includes('markup.heading.cable'));
+    for (const n of [8, 12, 16, 20, 32, 36]) {
+      assert.ok(!read.has(n), `the parser reads ${lines[n].line} as a heading`);
+      assert.ok(!heading(n), `${lines[n].line} colored as a heading`);
+    }
+    for (const n of [24, 28]) {
+      assert.ok(read.has(n), `the parser reads no heading on ${lines[n].line}`);
+      assert.ok(heading(n), `${lines[n].line} not colored as a heading`);
+    }
+    assert.match(scopesAt(lines, 32, 'SUMMARY'), /keyword\.other\.block\.end\.cable/);
+    assert.equal(cable.signature?.token.text, 'ROE');
+  });
+
   // Lines of capitals in a shape no title of the corpus takes (`notTitle`): the parser reads each as text where its text goes on
   // under it, as the corpus writes them, and the grammar colors none as a heading (over a blank line and a numbered paragraph the
   // parser would read a heading, which a line grammar cannot see: the server's semantic tokens color it); the titles around
@@ -584,7 +613,7 @@ describe('grammar', function () {
       'A) HARBOR APPROACH: ROE PRAISED THE BOARD FOR ITS WORK ON', 'THE FERRY FARES.', '',
       'HUMINT PRIORITY FOR HRBR', 'NOWHERE: 2, OTHERLAND: 3', '',
       'NIPF PRIORITY FOR HARBOR ACTORS FOR HRBR', 'NOWHERE: 1', '',
-      'HARBOR FEES (IN', 'NOWHERE AND OTHERLAND)', '', 'END OF AN ERA', '', '¶2. (C) The talks ended.',
+      'HARBOR FEES (IN', 'NOWHERE AND OTHERLAND)', '', 'CLOSE OF AN ERA', '', '¶2. (C) The talks ended.',
     ].join('\n');
     const { cable } = parseCable(text);
     const read = new Set(cable.headings.flatMap((h) => [h.range.start.line, h.range.end.line]));
@@ -1385,7 +1414,7 @@ describe('grammar', function () {
   // The same on copies of the real cables in capitals (the differential script's `capitals` damage, and the cables the corpus
   // holds in capitals): a line colored as a heading is one the parser reads, but for a few (a line grammar cannot see that a
   // short line of capitals under a blank one has the paragraph's text right under it, "MINISTRY OF DEFENSE" over a
-  // participant's name; 5 of 815 lines, were 6 of 816 before `after-sentence-text` read a title in capitals of more than 60 characters right under a sentence's end as text (09BEIJING1582), 7 of 817 before `table-row` read a table's first row under its column header's rule and a blank line as no title (09RANGOON355), 8 counting the signature written twice (09BAMAKO776), which the parser reads
+  // participant's name; 4 of 814 lines, were 5 of 815 before `heading-capitals` read a line that opens with the word END as no title ("END TALKING POINTS" under a blank line over the signature, 09STATE14577), 6 of 816 before `after-sentence-text` read a title in capitals of more than 60 characters right under a sentence's end as text (09BEIJING1582), 7 of 817 before `table-row` read a table's first row under its column header's rule and a blank line as no title (09RANGOON355), 8 counting the signature written twice (09BAMAKO776), which the parser reads
   // as the signature (`Signature.twice`), 10 of 819 before `{{notTitle}}` read a table's row with its columns two
   // spaces or a tab apart as no title, 12 of 821 before `scraped-page` read a web page's matter after its "©" line with no heading, 18 of 827 before `participants` read a list of participants as no headings, 21 of 830 before `subject-gap` read a subject on across a blank line, 28 of 837 before `continued-long` read a sentence on across a blank line, 29 of 838 before the capitals `DISTRIBUTION:` keyword, 33 of 842 before `quoted-text`, `{{initialsAtEnd}}` and `continued-gap`'s block word and 75 of 884 before
   // `notTitle`, the 809 the parser reads kept), and a line

@@ -1875,6 +1875,19 @@ describe('parser: body', () => {
     }
   });
 
+  it('reads a line opening with the word END, alone between blank lines over a paragraph, as no heading: a closer, in any case; a title opening with ENDGAME or END- as one', () => {
+    for (const closer of ['END TALKING POINTS', 'End Talking Points', 'end text', 'END', 'END\tQUOTE', '   END OF POINTS']) {
+      const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', 'THE HARBOR', '', '¶1. (U) The ferry board met on Tuesday.', '', closer, '', '¶2. (U) The fares will rise in the spring.', '', 'DOE'].join('\n'));
+      assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}@${h.text.range.start.line}`), ['plain:THE HARBOR@5'], closer);
+      assert.equal(c.lineKinds[9], 'text', closer);
+      assert.deepEqual(c.paragraphs.map((p) => p.heading), [0, 0], closer);
+    }
+    for (const title of ['ENDGAME AT THE HARBOR', 'END-USE CHECKS', 'Endless Ferry Talks']) {
+      const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) The ferry board met on Tuesday.', '', title, '', '¶2. (U) The fares will rise in the spring.', '', 'DOE'].join('\n'));
+      assert.deepEqual(c.headings.map((h) => `${h.style}:${h.text.text}@${h.text.range.start.line}`), [`plain:${title}@7`], title);
+    }
+  });
+
   it('passes over a page line under a heading or between it and its rule line, in every heading style, as over a page line anywhere in the body', () => {
     // "Ferries and Fares" ⏎ page line ⏎ rule: the shape of a real cable, whose heading was read as the last line of the paragraph above.
     const c = parse([

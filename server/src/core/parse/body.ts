@@ -1669,6 +1669,9 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   // (isBlankedLine), not for a heading; ruled, it is a heading whose words the release blanked.
   if (!followed || isBlankedLine(text)) return undefined;
   const trimmedText = text.trim();
+  // A closer alone over a paragraph ("" ⏎ "END TALKING POINTS" ⏎ "" ⏎ "¶4. …") closes what is above it: no heading, as
+  // tightHeading and gappedTitle read it.
+  if (opensWithEnd(trimmedText)) return undefined;
   // Headings do not end like sentences; mixed-case ones start with a capital.
   const upper = inCapitals(trimmedText);
   if (!upper && !HEADING_START.test(trimmedText)) return undefined;
@@ -1835,6 +1838,16 @@ function isMarkedHeadingText(text: string): boolean {
   return start >= 0 && isHeadingText(text.slice(start));
 }
 
+/**
+ * True when a trimmed text opens with the word END in any case, alone or with a space or tab after it: a closer ("END
+ * SUMMARY", "End Talking Points", "END TEXT"), which closes something and is never a heading; not "ENDGAME" nor "END-USE".
+ */
+function opensWithEnd(t: string): boolean {
+  if (t.length < 3 || (t.charCodeAt(0) | 32) !== 101 /* e */ || (t.charCodeAt(1) | 32) !== 110 /* n */ || (t.charCodeAt(2) | 32) !== 100 /* d */) return false;
+  const c = t.charCodeAt(3);
+  return t.length === 3 || c === 32 || c === 9;
+}
+
 /** The longest heading {@link tightHeading} reads: "U.S. SAUDI RELATIONS" fits. */
 const MAX_TIGHT = 40;
 
@@ -1871,7 +1884,7 @@ function tightHeading(lines: readonly string[], shapes: LineShapes, kinds: reado
   const text = lines[i];
   const t = text.slice(lead, ends[i]);
   // Capitals only (or a title under a paragraph on one line), a few words; not a redaction ("XXXXXXXXXXXX") nor a closer ("END COMMENT").
-  if ((!unwrapped && !inCapitals(t)) || wordCount(t) > (unwrapped ? 8 : 4) || t.includes('XXXX') || (upperCase(t).startsWith('END') && (t.length === 3 || t.charCodeAt(3) === 32)) || !isHeadingText(t)) return undefined;
+  if ((!unwrapped && !inCapitals(t)) || wordCount(t) > (unwrapped ? 8 : 4) || t.includes('XXXX') || opensWithEnd(t) || !isHeadingText(t)) return undefined;
   return span(lines, i, 'plain', [], i, i);
 }
 
