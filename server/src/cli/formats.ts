@@ -122,7 +122,7 @@ export function jsonWriter(): FormatWriter {
     begin: () => '[',
     file(r, messages) {
       for (const m of messages) written.add(m);
-      // Pushed one by one, not spread from two `map`s: the array `map` makes in optimized code has another map than the
+      // Pushed one by one, not spread from two `map`s: the array `map` makes in optimized code can have another map than the
       // interpreter's, and the spread deoptimized `file` in a cold run.
       const diagnostics: object[] = [];
       for (let i = 0; i < r.findings.length; i++) diagnostics.push(jsonDiagnostic(r.findings[i]));

@@ -192,7 +192,7 @@ export class LintOutput {
       else this.#aboutFile.set(m.file, [m]);
     }
     if (result === undefined) return;
-    // A loop, not `map` then `filter`: the array `map` makes in optimized code has another map than the interpreter's,
+    // A loop, not `map` then `filter`: the array `map` makes in optimized code can have another map than the interpreter's,
     // and `filter` on it deoptimized `place` in a cold run.
     const messages = [...(this.#aboutFile.get(result.file) ?? [])];
     for (let i = 0; i < own.length; i++) {

@@ -38,7 +38,7 @@ export const rule: Rule = {
       listed ??= new Set(tags.flatMap((t) => (t.role === 'code' ? [t.code] : [])));
       const separator = tagSeparator(cable.lines, field, i);
       const fixes = tag.token.text.length === code.length ? cuts.map((k) => splitFix(linesAsRead(cable), field, i, k, separator, listed!, cuts.length === 1)) : undefined;
-      // Written by a loop, not `map` then `join`: the array `map` makes in optimized code has another map than the one it
+      // Written by a loop, not `map` then `join`: the array `map` makes in optimized code can have another map than the one it
       // makes in the interpreter, and `join` on it deoptimized `check` at the first run-on met after its optimization.
       let parts = '';
       for (let j = 0; j < cuts.length; j++) parts += `${j === 0 ? '' : ' or '}${code.slice(0, cuts[j])} ${code.slice(cuts[j])}`;
