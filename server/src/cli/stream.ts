@@ -192,7 +192,13 @@ export class LintOutput {
       else this.#aboutFile.set(m.file, [m]);
     }
     if (result === undefined) return;
-    const messages = [...(this.#aboutFile.get(result.file) ?? []), ...own.map((m) => this.#report(m)).filter((m) => m.file === result.file)];
+    // A loop, not `map` then `filter`: the array `map` makes in optimized code can have another map than the interpreter's,
+    // and `filter` on it deoptimized `place` in a cold run.
+    const messages = [...(this.#aboutFile.get(result.file) ?? [])];
+    for (let i = 0; i < own.length; i++) {
+      const m = this.#report(own[i]);
+      if (m.file === result.file) messages.push(m);
+    }
     const settled = this.#waiting ? undefined : this.#options.settle ? this.#options.settle(index, result) : result;
     if (settled !== undefined) {
       this.#print(settled, messages);

@@ -63,7 +63,7 @@ function bracketed(lines: readonly string[], at: Range, report: Report): void {
   let open = at.start.character - 1;
   if (open >= 0 && text.charCodeAt(open) === 32) open--;
   let close = at.end.character;
-  if (text.charCodeAt(close) === 32) close++;
+  if (close < text.length && text.charCodeAt(close) === 32) close++;
   if (open < 0 || close >= text.length) return;
   const o = text[open];
   const c = text[close];

@@ -38,7 +38,10 @@ export const rule: Rule = {
       listed ??= new Set(tags.flatMap((t) => (t.role === 'code' ? [t.code] : [])));
       const separator = tagSeparator(cable.lines, field, i);
       const fixes = tag.token.text.length === code.length ? cuts.map((k) => splitFix(linesAsRead(cable), field, i, k, separator, listed!, cuts.length === 1)) : undefined;
-      const parts = cuts.map((k) => `${code.slice(0, k)} ${code.slice(k)}`).join(' or ');
+      // Written by a loop, not `map` then `join`: the array `map` makes in optimized code can have another map than the one it
+      // makes in the interpreter, and `join` on it deoptimized `check` at the first run-on met after its optimization.
+      let parts = '';
+      for (let j = 0; j < cuts.length; j++) parts += `${j === 0 ? '' : ' or '}${code.slice(0, cuts[j])} ${code.slice(cuts[j])}`;
       report({ message: `${tag.token.text} is no known TAG but reads as ${parts} run together.`, range: tag.token.range, fixes });
     }
   },
