@@ -9,7 +9,7 @@ import { applyEdits } from '../core/fix';
 import type { Cable } from '../core/model';
 import { parseCable, type ParseOptions } from '../core/parse/index';
 import { marginWidth } from '../core/parse/margin';
-import { refLetterAt, refLetterOrdinal } from '../core/parse/metadata';
+import { isLevelLetter, refLetterAt, refLetterOrdinal } from '../core/parse/metadata';
 import { contains, samePosition } from '../core/text';
 import { findInTextReferencesOnLine, findResolvableReferences, paragraphsNamed, resolveInText, type InTextReference } from '../core/mentions';
 
@@ -248,7 +248,7 @@ function refFieldChange(cable: Cable, after: Cable, target: Target, value: strin
   const token = item.letterToken;
   const lineText = token === undefined ? '' : (itemsAfter.length < items.length ? cable : after).lines[token.range.end.line];
   const letter = (itemsAfter.length < items.length ? letterAfter(k) : item.letter)?.toUpperCase();
-  const markingShaped = token !== undefined && token.text.includes('(') && /[A-Za-z0-9]/.test(lineText.charAt(token.range.end.character)) && (letter === 'C' || letter === 'S' || letter === 'U');
+  const markingShaped = token !== undefined && token.text.includes('(') && /[A-Za-z0-9]/.test(lineText.charAt(token.range.end.character)) && letter !== undefined && isLevelLetter(letter);
   const rule = markingShaped
     ? `a letter in parentheses glued to its citation, (${letter}) as a portion marking is written, is a REF item's letter only right after the one before it, in parentheses too`
     : `after a blank line, the REF field goes on only with one of the three letters after the item before it (${nextLetters(before)}${before === undefined ? '' : ` after ${before}`})`;

@@ -1260,11 +1260,7 @@ class FieldBuilder {
     const re = REF_LETTER;
     re.lastIndex = from;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null && m.index < to) {
-      if (m.index !== fieldColon && text.charCodeAt(m.index - 1) === 58 /* : */) {
-        re.lastIndex = m.index + 1;
-        continue;
-      }
+    while ((m = execPastColons(re, text, fieldColon)) !== null && m.index < to) {
       const letter = upperCase(m[2] ?? m[3]);
       const end = m.index + m[0].length;
       // "A. (S) NOWHERE 488": a portion marking after the item's letter, not a second letter ("¶C. (C) PARIS 7527" is one).
@@ -1407,12 +1403,7 @@ class FieldBuilder {
   #gluedLetters(text: string, from: number, to: number, markers: { start: number; end: number; letter: string }[], fieldColon: number): void {
     const re = GLUED_REF_LETTER;
     re.lastIndex = from;
-    let m = re.exec(text);
-    // A colon before the letter: only the field's, right before `fieldColon` ("REF:A.STATE 12").
-    while (m !== null && m.index < to && m.index !== fieldColon && text.charCodeAt(m.index - 1) === 58 /* : */) {
-      re.lastIndex = m.index + 1;
-      m = re.exec(text);
-    }
+    let m = execPastColons(re, text, fieldColon);
     if (m === null || m.index >= to) return;
     const pending = this.#pendingRef;
     let before = pending?.letterToken;
@@ -1421,11 +1412,7 @@ class FieldBuilder {
       beforeLetter = this.#refItems[k].letter;
       before = this.#refItems[k].letterToken;
     }
-    for (; m !== null && m.index < to; m = re.exec(text)) {
-      if (m.index !== fieldColon && text.charCodeAt(m.index - 1) === 58 /* : */) {
-        re.lastIndex = m.index + 1;
-        continue;
-      }
+    for (; m !== null && m.index < to; m = execPastColons(re, text, fieldColon)) {
       const start = m.index;
       const end = start + m[0].length;
       const letter = upperCase(m[2] ?? m[3]);
@@ -1846,8 +1833,18 @@ function trimmed(line: number, text: string, from: number, to: number): Token {
 }
 
 // Letters of REF items: "A.", "A)", "(A)", "¶B.", "A:".
+/**
+ * `re.exec(text)` (a global pattern of REF letters), past the letters right after a colon other than the field's own, whose
+ * letter starts at `fieldColon` ("REF:A.STATE 12"; -1 for none): "STATE 12:B. PARIS 7" and "MEMO B:NOTE" hold no letter.
+ */
+function execPastColons(re: RegExp, text: string, fieldColon: number): RegExpExecArray | null {
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null && m.index !== fieldColon && text.charCodeAt(m.index - 1) === 58 /* : */) re.lastIndex = m.index + 1;
+  return m;
+}
+
 /** True for the letters of a level in a one-letter portion marking: `S`, `C`, `U`. */
-function isLevelLetter(letter: string): boolean {
+export function isLevelLetter(letter: string): boolean {
   return letter === 'S' || letter === 'C' || letter === 'U';
 }
 
