@@ -1056,6 +1056,20 @@ describe('parser: metadata', () => {
     assert.deepEqual(two.map((i) => `${i.doubledLetter?.text ?? '-'} ${i.letter} ${i.citation.text}`), ['- A NOWHERE 12', '- B NOWHERE 14']);
   });
 
+  it('reads a letter and a full stop before a name, in REF items listed on one line, as the name\'s initial, not the letter written twice (06ISLAMABAD3705\'s shape)', () => {
+    const head = 'S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n';
+    const tail = '\n\nClassified By: Ambassador, reason 1.4 (b,d)\n';
+    const show = (field: string) => parse(`${head}${field}${tail}`).refs!.items.map((i) => `${i.doubledLetter?.text ?? '-'} ${i.letter} ${at(i.letterToken!.range)} ${i.citation.text} ${at(i.citation.range)} ${at(i.range)}`);
+    // The release's lettering puts each item on a line of its own: two items on one line are the cable's own list.
+    assert.deepEqual(show('REF: A. A. ROE - DOE EMAIL 06 MARCH 06  B. B. COLE - LINT EMAIL 21 FEB 06'), [
+      '- A 6:5-6:7 A. ROE - DOE EMAIL 06 MARCH 06 6:8-6:38 6:5-6:38',
+      '- B 6:40-6:42 B. COLE - LINT EMAIL 21 FEB 06 6:43-6:73 6:40-6:73',
+    ]);
+    // Its neighbours stay the letter written twice: a cable citation after it, and an item on a line of its own.
+    assert.deepEqual(show('REF: A. A. NOWHERE 388  B. B. STATE 51120'), ['A. A 6:8-6:10 NOWHERE 388 6:11-6:22 6:5-6:22', 'B. B 6:27-6:29 STATE 51120 6:30-6:41 6:24-6:41']);
+    assert.deepEqual(show('REF: A. A. SMITH LETTER OF MAY 3\nB. B. NOWHERE 12'), ['A. A 6:8-6:10 SMITH LETTER OF MAY 3 6:11-6:32 6:5-6:32', 'B. B 7:3-7:5 NOWHERE 12 7:6-7:16 7:0-7:16']);
+  });
+
   it('reads a portion marking after a REF item\'s letter, opening the field or after the citation as no letter and no part of the citation', () => {
     const head = 'S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n';
     const tail = '\n\nClassified By: Ambassador, reason 1.4 (b,d)\n';
