@@ -1056,6 +1056,20 @@ describe('parser: metadata', () => {
     assert.deepEqual(two.map((i) => `${i.doubledLetter?.text ?? '-'} ${i.letter} ${i.citation.text}`), ['- A NOWHERE 12', '- B NOWHERE 14']);
   });
 
+  it('reads a letter and a full stop before a name, in REF items listed on one line, as the name\'s initial, not the letter written twice (06ISLAMABAD3705\'s shape)', () => {
+    const head = 'S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n';
+    const tail = '\n\nClassified By: Ambassador, reason 1.4 (b,d)\n';
+    const show = (field: string) => parse(`${head}${field}${tail}`).refs!.items.map((i) => `${i.doubledLetter?.text ?? '-'} ${i.letter} ${at(i.letterToken!.range)} ${i.citation.text} ${at(i.citation.range)} ${at(i.range)}`);
+    // The release's lettering puts each item on a line of its own: two items on one line are the cable's own list.
+    assert.deepEqual(show('REF: A. A. ROE - DOE EMAIL 06 MARCH 06  B. B. COLE - LINT EMAIL 21 FEB 06'), [
+      '- A 6:5-6:7 A. ROE - DOE EMAIL 06 MARCH 06 6:8-6:38 6:5-6:38',
+      '- B 6:40-6:42 B. COLE - LINT EMAIL 21 FEB 06 6:43-6:73 6:40-6:73',
+    ]);
+    // Its neighbours stay the letter written twice: a cable citation after it, and an item on a line of its own.
+    assert.deepEqual(show('REF: A. A. NOWHERE 388  B. B. STATE 51120'), ['A. A 6:8-6:10 NOWHERE 388 6:11-6:22 6:5-6:22', 'B. B 6:27-6:29 STATE 51120 6:30-6:41 6:24-6:41']);
+    assert.deepEqual(show('REF: A. A. SMITH LETTER OF MAY 3\nB. B. NOWHERE 12'), ['A. A 6:8-6:10 SMITH LETTER OF MAY 3 6:11-6:32 6:5-6:32', 'B. B 7:3-7:5 NOWHERE 12 7:6-7:16 7:0-7:16']);
+  });
+
   it('reads a portion marking after a REF item\'s letter, opening the field or after the citation as no letter and no part of the citation', () => {
     const head = 'S E C R E T NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n';
     const tail = '\n\nClassified By: Ambassador, reason 1.4 (b,d)\n';
@@ -2087,6 +2101,54 @@ describe('parser: body', () => {
       const d = parse([...lines.slice(0, 5), '', lead, '', 'CHALLENGE', '---------', '', '¶1. (C) One.', 'DOE'].join('\n'));
       assert.deepEqual(d.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`), ['|CHALLENGE'], lead);
     }
+  });
+
+  it('reads the same title in a copy all in capitals as one heading under a paragraph written on one line, not under a wrapped line (10BRUSSELS183 in capitals)', () => {
+    // A paragraph on one line (over 100 characters) is never wrapped: the line of capitals under its sentence's end is no line of it.
+    const prose = '¶1. (C) THE HARBOR MASTER MET THE FERRY CREWS ON THE QUAY AND HEARD THEIR DEMANDS FOR HIGHER FARES, WHICH THE BOARD WILL WEIGH THIS SPRING.';
+    const lines = ['CONFIDENTIAL NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', prose, 'RAISING FERRY FARES TO MEET THE HARBOR', '', 'CHALLENGE', '---------', '', '¶2. (C) TWO.', 'DOE'];
+    const c = parse(lines.join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}:${at(h.range)}`), ['underlined:RAISING FERRY FARES TO MEET THE HARBOR|CHALLENGE:6:0-9:9']);
+    assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}`), ['1:5-5', '2:11-11']);
+    // Its neighbour: under a wrapped line in capitals (70 characters at most) the line may be the paragraph's, which it stays.
+    const wrapped = ['¶1. (C) THE HARBOR MASTER MET THE FERRY CREWS ON THE QUAY AND HEARD', 'THEIR DEMANDS FOR HIGHER FARES. THE BOARD WILL WEIGH THEM.'];
+    const d = parse([...lines.slice(0, 5), ...wrapped, ...lines.slice(6)].join('\n'));
+    assert.deepEqual(d.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`), ['|CHALLENGE']);
+    assert.deepEqual(d.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}`), ['1:5-7', '2:12-12']);
+    // Nor is a sentence's end under the long line a title's first line, nor a line under a long line that ends no sentence.
+    for (const [above, lead] of [
+      [prose, 'THE BOARD WILL MEET IN MAY.'],
+      [prose.slice(0, -1) + ' AND', 'THE BOARD WILL MEET IN MAY'],
+      [prose, 'END SUMMARY'],
+    ]) {
+      const e = parse(lines.map((l, k) => (k === 5 ? above : k === 6 ? lead : l)).join('\n'));
+      assert.deepEqual(e.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`), ['|CHALLENGE'], lead);
+    }
+  });
+
+  it('reads no heading in capitals over a list whose items stand right under it; one with a blank line and a paragraph under it is a heading (09ISLAMABAD2185\'s shape)', () => {
+    // "… AS FOLLOWS:" ⏎ "" ⏎ "NEAR TERM:" ⏎ "-- …" ⏎ "" ⏎ "LATER STEPS" ⏎ "-- …": captions of the paragraph's list, no section's title.
+    const lines = ['SECRET NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (S) THE HARBOR BOARD PROPOSES TO MEND THE QUAYS IN THREE STEPS AS FOLLOWS:', '', 'NEAR TERM:', '-- PILOTS: ASK THE PILOTS TO KEEP THE NIGHT CROSSINGS.', '-- FARES: HOLD THE FARES WHERE THEY ARE.', '', 'LATER STEPS', '-- QUAYS: MEND THE NORTH QUAY.', '', 'LAST STEPS', '-- PIERS: BUILD A NEW PIER.', '', '¶2. (S) COMMENT: THE BOARD MEANS IT.', 'DOE'];
+    const c = parse(lines.join('\n'));
+    assert.deepEqual(c.headings, []);
+    assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}`), ['1:5-15', '2:17-17']);
+    assert.deepEqual([c.lineKinds[11], c.lineKinds[14]], ['text', 'text']);
+    // The true heading beside it: the same line with a blank line and a paragraph under it.
+    const titled = parse([...lines.slice(0, 11), 'LATER STEPS', '', '¶2. (S) THE QUAYS WILL BE MENDED.', 'DOE'].join('\n'));
+    assert.deepEqual(titled.headings.map((h) => `${h.style}:${h.text.text}@${h.text.range.start.line}`), ['plain:LATER STEPS@11']);
+  });
+
+  it('reads no heading in capitals in a document a paragraph quotes with its own numbers, right over the next item; one over the cable\'s next paragraph is a heading (09BEIJING1582\'s shape)', () => {
+    // The quoted document numbers its items from 1 again inside paragraph 2: they are its text, and so is the title between them.
+    const item = (n: string) => `${n}. THE HARBOR BOARD AND THE FERRY OWNERS AGREE TO SHARE WHAT THEY KNOW OF THE BAY'S TIDES AND CURRENTS.`;
+    const lines = ['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) THE BOARD PUBLISHED ITS PLAN.', '', '¶2. (U) THE PLAN READS:', '', `¶${item('1')}`, '', item('2'), 'PART II: FARES AND DUES', '', `¶${item('3')}`, 'DOE'];
+    const c = parse(lines.join('\n'));
+    assert.deepEqual(c.headings, []);
+    assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}`), ['1:5-5', '2:7-14']);
+    // The true heading beside it: the same title over the cable's own next paragraph.
+    const own = parse([...lines.slice(0, 7), `¶${item('2')}`, 'PART II: FARES AND DUES', '', `¶${item('3')}`, 'DOE'].join('\n'));
+    assert.deepEqual(own.headings.map((h) => `${h.style}:${h.text.text}@${h.text.range.start.line}`), ['plain:PART II: FARES AND DUES@8']);
+    assert.deepEqual(own.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}:${p.heading}`), ['1:5-5:undefined', '2:7-7:undefined', '3:10-10:0']);
   });
 
   it('reads a marking that ends a heading\'s words ("BACKGROUND (U)") as the heading\'s marking, not its text', () => {

@@ -1743,8 +1743,9 @@ function holdsSerialOrControl(words: string): boolean {
  * the portion marking that may open it (no sentence's end, no block's opener or closer, not a caption such as "SENSITIVE BUT
  * UNCLASSIFIED -- HANDLE ACCORDINGLY", not a line the release blanked; the second line opens no block, "SUMMARY" being a
  * title of its own), and either a blank line
- * (or the body's edge) is above it or the line above it ends a sentence (not "Mr.") in a text that is not all in capitals,
- * as a paragraph's last line over a title does: a line in capitals under prose in mixed case is no line of that prose. Read
+ * (or the body's edge) is above it or the line above it ends a sentence (not "Mr.") in a text that is not all in capitals
+ * or in a paragraph written on one line, as a paragraph's last line over a title does: a line in capitals under prose in
+ * mixed case, or under a line nothing wraps onto, is no line of that prose. Read
  * as a line of the paragraph above, it ran that paragraph on over the title. Else undefined.
  */
 function gappedTitle(lines: readonly string[], shapes: LineShapes, kinds: readonly LineKind[], i: number, rule: number, floor: number): HeadingSpan | undefined {
@@ -1767,8 +1768,10 @@ function gappedTitle(lines: readonly string[], shapes: LineShapes, kinds: readon
   const above = lead - 1;
   if (!isBlankOrEdge(indents, kinds, above, floor)) {
     if ((kinds[above] !== 'text' && kinds[above] !== 'paragraph') || !endsSentence(lasts[above]) || endsWithAbbreviation(lines[above])) return undefined;
-    const prose = lines[above];
-    if (inCapitals(prose)) return undefined;
+    // Under a paragraph written on one line (over MAX_WRAPPED characters), which nothing wraps onto, the line is no line of
+    // that paragraph in any case: "¶5. (C) DISCUSSIONS CENTERED … THE HAITI EARTHQUAKE." ⏎ "IMPROVING U.S.-EU COOPERATION TO
+    // MEET THE &BASIC8" (10BRUSSELS183 in capitals); under a wrapped line in capitals it may be.
+    if (shapes.ends[above] - indents[above] <= MAX_WRAPPED && inCapitals(lines[above])) return undefined;
   }
   return withLead(lines, span(lines, i, 'underlined', [lineRange(lines, rule)], lead, rule), lead);
 }

@@ -1278,6 +1278,7 @@ class FieldBuilder {
     }
     this.#doubleLetters(text, from, to, markers);
     this.#gluedLetters(text, from, to, markers, fieldColon);
+    const firstItem = this.#refItems.length;
     const segments: { start: number; end: number; marker?: (typeof markers)[number] }[] = [];
     if (markers.length === 0) segments.push({ start: from, end: to });
     else {
@@ -1321,6 +1322,29 @@ class FieldBuilder {
           } else this.#pushItem(line, text, p.start, p.end, undefined, undefined, undefined, k === 0 ? marking : undefined);
         }
       }
+    }
+    // Items on one line: two read from it, or one read from it after an item that goes on onto it.
+    const read = this.#refItems.length - firstItem;
+    if (read > 1 || (read === 1 && firstItem > 0 && this.#refItems[firstItem - 1].range.end.line === line)) this.#initialsNotLetters(line, text, firstItem);
+  }
+
+  /**
+   * "REF: A. A. MAIER - QUINN EMAIL … B. B. LAMBERT - ENGLEKEN EMAIL …" (06ISLAMABAD3705): items listed on one line are the
+   * cable's own list, as the release's lettering puts each item it letters again on a line of its own ("A. A. 07 BAGHDAD
+   * 3668" ⏎ "¶B. B. …"), so a letter and a full stop before a name, in an item that cites no cable, is that name's initial
+   * and no copy of the letter: the item's letter is the first, and its citation opens with the initial. Visits the items
+   * read from this line, from index `from`.
+   */
+  #initialsNotLetters(line: number, text: string, from: number): void {
+    for (let k = from; k < this.#refItems.length; k++) {
+      const item = this.#refItems[k];
+      const first = item.doubledLetter;
+      const second = item.letterToken;
+      if (!first || !second || item.cable || second.range.start.line !== line || first.range.start.line !== line) continue;
+      const end = second.range.end.character;
+      if (text.charCodeAt(end - 1) !== 46 /* . */ || !isLetter(text.charCodeAt(skipSpaces(text, end)))) continue;
+      const citation = token(line, text, second.range.start.character, item.citation.range.end.character);
+      this.#refItems[k] = this.#item(item.range, citation, item.labels, first, item.letter, undefined, item.marking);
     }
   }
 
@@ -1483,7 +1507,7 @@ class FieldBuilder {
     this.#refItems.push(this.#item(first ? union(first.range, range(line, start, end)) : range(line, start, end), citation, labels, letterToken, letter, doubledLetter, marking));
   }
 
-  #item(itemRange: Range, citation: Token, labels: Token[], letterToken?: Token, letter?: string, doubledLetter?: Token, marking?: PortionMarking): RefItem {
+  #item(itemRange: Range, citation: Token, labels: readonly Token[], letterToken?: Token, letter?: string, doubledLetter?: Token, marking?: PortionMarking): RefItem {
     const cable = parseCitation(citation.text);
     const year = cable?.year ?? (cable && this.citing ? citedYear(cable, this.citing) : undefined);
     const item: { -readonly [K in keyof RefItem]: RefItem[K] } = {
