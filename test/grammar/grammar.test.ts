@@ -465,7 +465,7 @@ describe('grammar', function () {
   });
 
   // "STATE 12:B. PARIS 7", "NOTE:A.PARIS 7": a letter right after a colon other than the field's is none for the parser
-  // (execPastColons), nor colored. "REF: (C) STATE 12", "A. (S) PARIS 12": a level's letter in parentheses that opens the
+  // (execPastColons), nor colored; nor one right after another character but white space, a semicolon or a comma ("12/B."). "REF: (C) STATE 12", "A. (S) PARIS 12": a level's letter in parentheses that opens the
   // field, or stands right after another letter, is the item's portion marking for the parser (#refMarking), not colored as
   // a letter; elsewhere ("(B) PARIS 2 (C) PARIS 3") and after the same letter where the letters are written twice ("C. (C)"
   // after "A. (A)") it is a letter, colored.
@@ -476,6 +476,9 @@ describe('grammar', function () {
       ['REF: A. NOTE:A.PARIS 7', ['A.']],
       ['REF: STATE 12 NOTE:A.PARIS 7', []],
       ['REF: A. STATE 12: B. PARIS 7', ['A.', 'B.']],
+      ['REF: A. STATE 12/B. PARIS 7', ['A.']],
+      ['REF: A. STATE 12 -B. PARIS 7', ['A.']],
+      ['REF: A. STATE 12;B. PARIS 7', ['A.', 'B.']],
       ['REF: (C) STATE 12', []],
       ['REF:(S) STATE 12', []],
       ['REF:\n(C) STATE 12', []],
