@@ -633,6 +633,31 @@ describe('grammar', function () {
     assert.equal(cable.signature?.token.text, 'ROE');
   });
 
+  // A line that opens with the word END under a rule, between rules, between dashes or between slashes ("END TALKING POINTS"
+  // ⏎ "----", "----" ⏎ "END TEXT" ⏎ "----", "- - - END TEXT - - -", "END TEXT ------", "//END TEXT//") is a closer, no heading,
+  // for the parser and the grammar alike, as alone; titles that open with ENDGAME or END- stay headings in those styles.
+  it('colors as no heading a line that opens with the word END under or between rules, dashes or slashes, as the parser reads it', () => {
+    const shapes = [
+      ['END TALKING POINTS', '------------------'], ['------------------', 'END TEXT', '------------------'], ['END TEXT', '', '--------'],
+      ['(U) END OF THE TALKS', '--------------------'], ['- - - END TEXT - - -'], ['- - - End Text - - -'], ['END TEXT ------'], ['End Text ------'],
+      ['//END TEXT//'], ['// End Text //'], ['//END OF THE TALKS ON', 'THE FERRIES//'],
+    ];
+    const titles = [['//ENDGAME AT THE HARBOR//'], ['- - - END-USE CHECKS - - -'], ['ENDLESS TALKS ------'], ['ENDGAME AT THE HARBOR']];
+    const body: string[] = [];
+    const closers: number[] = [];
+    const headings: number[] = [];
+    let n = 1;
+    for (const [lines, out] of [...shapes.map((l) => [l, closers] as const), ...titles.map((l) => [l, headings] as const)]) {
+      body.push(`¶${n++}. (U) THE BOARD MET.`, '');
+      out.push(6 + body.length + lines.findIndex((l) => /^\W*(?:end|ENDGAME|END-USE|ENDLESS)/i.test(l)));
+      body.push(...lines, '');
+    }
+    const text = ['UNCLAS NOWHERE 000123', '', 'E.O. 12958: N/A', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', '', ...body, `¶${n}. (U) THE FARES WILL RISE.`, '', 'ROE'].join('\n');
+    const read = headingsOf(text);
+    assertNoHeading(read, closers);
+    assertHeading(read, headings);
+  });
+
   // Lines of capitals in a shape no title of the corpus takes (`notTitle`): the parser reads each as text where its text goes on
   // under it, as the corpus writes them, and the grammar colors none as a heading (over a blank line and a numbered paragraph the
   // parser would read a heading, which a line grammar cannot see: the server's semantic tokens color it); the titles around
