@@ -464,6 +464,38 @@ describe('grammar', function () {
     }
   });
 
+  // "STATE 12:B. PARIS 7", "NOTE:A.PARIS 7": a letter right after a colon other than the field's is none for the parser
+  // (execPastColons), nor colored; nor one right after another character but white space, a semicolon or a comma ("12/B."). "REF: (C) STATE 12", "A. (S) PARIS 12": a level's letter in parentheses that opens the
+  // field, or stands right after another letter, is the item's portion marking for the parser (#refMarking), not colored as
+  // a letter; elsewhere ("(B) PARIS 2 (C) PARIS 3") and after the same letter where the letters are written twice ("C. (C)"
+  // after "A. (A)") it is a letter, colored.
+  it('agrees with the parser on REF letters after a colon and on level letters that are an item\'s marking', () => {
+    const head = ['C O N F I D E N T I A L NOWHERE 000001', '', 'E.O. 12958: DECL: 05/27/2019', 'TAGS: PREL', 'SUBJECT: FERRY TALKS'];
+    for (const [ref, letters] of [
+      ['REF: A. STATE 12:B. PARIS 7', ['A.']],
+      ['REF: A. NOTE:A.PARIS 7', ['A.']],
+      ['REF: STATE 12 NOTE:A.PARIS 7', []],
+      ['REF: A. STATE 12: B. PARIS 7', ['A.', 'B.']],
+      ['REF: A. STATE 12/B. PARIS 7', ['A.']],
+      ['REF: A. STATE 12 -B. PARIS 7', ['A.']],
+      ['REF: A. STATE 12;B. PARIS 7', ['A.', 'B.']],
+      ['REF: (C) STATE 12', []],
+      ['REF:(S) STATE 12', []],
+      ['REF:\n(C) STATE 12', []],
+      ['REF: A. (S) PARIS 12 B. (C) STATE 4', ['A.', 'B.']],
+      ['REF: (A) STATE 1 (B) (U) PARIS 2', ['(A)', '(B)']],
+      ['REF: A. STATE 1 (B) PARIS 2 (C) PARIS 3', ['A.', '(B)', '(C)']],
+      ['REF: A. (A) STATE 1 B. (B) PARIS 2 C. (C) PARIS 3', ['A.', '(A)', 'B.', '(B)', 'C.', '(C)']],
+    ] as const) {
+      const text = [...head, ref, '', '1. (C) The board met.', ''].join('\n');
+      const { cable } = parseCable(text);
+      const lines = tokenize(grammar, text);
+      const colored = lines.slice(5, 5 + ref.split('\n').length).flatMap((l) => l.tokens.filter((t) => t.end > t.start && t.scopes.includes('constant.character.ref-letter.cable')).map((t) => l.line.slice(t.start, t.end)));
+      const read = (cable.refs?.items ?? []).flatMap((i) => [i.doubledLetter, i.letterToken].flatMap((t) => (t ? [t.text] : [])));
+      assert.deepEqual([colored, read], [letters, letters], ref);
+    }
+  });
+
   // "REF: A: NOWHERE 12." ⏎ "B: SMITH SAID SO" ⏎ "C: Paris 7": items lettered with a colon, on lines at the margin under a
   // line that ends a sentence or in small letters, go on with the field as the parser reads them (the field's region ended there).
   it('goes on with a REF field over items lettered with a colon and a space', () => {
@@ -599,6 +631,31 @@ describe('grammar', function () {
     }
     assert.match(scopesAt(lines, 32, 'SUMMARY'), /keyword\.other\.block\.end\.cable/);
     assert.equal(cable.signature?.token.text, 'ROE');
+  });
+
+  // A line that opens with the word END under a rule, between rules, between dashes or between slashes ("END TALKING POINTS"
+  // ⏎ "----", "----" ⏎ "END TEXT" ⏎ "----", "- - - END TEXT - - -", "END TEXT ------", "//END TEXT//") is a closer, no heading,
+  // for the parser and the grammar alike, as alone; titles that open with ENDGAME or END- stay headings in those styles.
+  it('colors as no heading a line that opens with the word END under or between rules, dashes or slashes, as the parser reads it', () => {
+    const shapes = [
+      ['END TALKING POINTS', '------------------'], ['------------------', 'END TEXT', '------------------'], ['END TEXT', '', '--------'],
+      ['(U) END OF THE TALKS', '--------------------'], ['- - - END TEXT - - -'], ['- - - End Text - - -'], ['END TEXT ------'], ['End Text ------'],
+      ['//END TEXT//'], ['// End Text //'], ['//END OF THE TALKS ON', 'THE FERRIES//'],
+    ];
+    const titles = [['//ENDGAME AT THE HARBOR//'], ['- - - END-USE CHECKS - - -'], ['ENDLESS TALKS ------'], ['ENDGAME AT THE HARBOR']];
+    const body: string[] = [];
+    const closers: number[] = [];
+    const headings: number[] = [];
+    let n = 1;
+    for (const [lines, out] of [...shapes.map((l) => [l, closers] as const), ...titles.map((l) => [l, headings] as const)]) {
+      body.push(`¶${n++}. (U) THE BOARD MET.`, '');
+      out.push(6 + body.length + lines.findIndex((l) => /^\W*(?:end|ENDGAME|END-USE|ENDLESS)/i.test(l)));
+      body.push(...lines, '');
+    }
+    const text = ['UNCLAS NOWHERE 000123', '', 'E.O. 12958: N/A', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', '', ...body, `¶${n}. (U) THE FARES WILL RISE.`, '', 'ROE'].join('\n');
+    const read = headingsOf(text);
+    assertNoHeading(read, closers);
+    assertHeading(read, headings);
   });
 
   // Lines of capitals in a shape no title of the corpus takes (`notTitle`): the parser reads each as text where its text goes on

@@ -1902,6 +1902,33 @@ describe('parser: body', () => {
     }
   });
 
+  it('reads a line opening with the word END as no heading under or between rules, with dashes or between slashes either: a closer in every heading style; ENDGAME and END- titles stay headings', () => {
+    const closers: readonly (readonly string[])[] = [
+      ['END TALKING POINTS', '------------------'],
+      ['End Talking Points', '------------------'],
+      ['------------------', 'END TEXT', '------------------'],
+      ['-----', 'End', '-----'],
+      ['END TEXT', '', '--------'],
+      ['(U) END OF THE TALKS', '--------------------'],
+      ['END OF THE', 'FERRY TALKS', '-----------'],
+      ['END TEXT ------'],
+      ['- - - END TEXT - - -'],
+      ['//END TEXT//'],
+      ['//END OF THE TALKS ON', 'THE FERRIES//'],
+    ];
+    for (const closer of closers) {
+      const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', 'THE HARBOR', '', '¶1. (U) The ferry board met on Tuesday.', '', ...closer, '', '¶2. (U) The fares will rise in the spring.', '', 'DOE'].join('\n'));
+      // The END line is no heading's, nor part of one ("FERRY TALKS" under "END OF THE" is a title of its own over its rule).
+      const end = 9 + closer.findIndex((l) => /^\W*end\b/i.test(l));
+      assert.deepEqual(c.headings.filter((h) => h.range.start.line <= end && end <= h.range.end.line).map((h) => h.text.text), [], closer.join(' / '));
+      assert.equal(c.headings[0].text.text, 'THE HARBOR', closer.join(' / '));
+    }
+    for (const [title, style] of [[['ENDGAME AT THE HARBOR', '---------------------'], 'underlined'], [['-----', 'END-USE CHECKS', '-----'], 'boxed'], [['//ENDGAME AT THE HARBOR//'], 'slashes'], [['ENDLESS TALKS ------'], 'dashed-inline']] as const) {
+      const c = parse(['UNCLAS NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (U) The ferry board met on Tuesday.', '', ...title, '', '¶2. (U) The fares will rise in the spring.', '', 'DOE'].join('\n'));
+      assert.deepEqual(c.headings.map((h) => h.style), [style], title.join(' / '));
+    }
+  });
+
   it('passes over a page line under a heading or between it and its rule line, in every heading style, as over a page line anywhere in the body', () => {
     // "Ferries and Fares" ⏎ page line ⏎ rule: the shape of a real cable, whose heading was read as the last line of the paragraph above.
     const c = parse([

@@ -1518,7 +1518,7 @@ function wrappedSlashHeading(lines: readonly string[], shapes: LineShapes, kinds
   const leadEnd = ends[i];
   const wordsStart = indents[j];
   const wordsEnd = trimEndOffset(second, end - 2, wordsStart);
-  if (leadStart >= leadEnd || wordsStart >= wordsEnd) return undefined;
+  if (leadStart >= leadEnd || wordsStart >= wordsEnd || opensWithEnd(text.slice(leadStart, leadEnd))) return undefined;
   // "//(C) LOOKING AHEAD - TALKS LIKELY TO GO ON INTO" ⏎ "THE SUMMER (S/NF)//": the marking that ends the second line is the heading's.
   const marking = slashEndingMarking(j, second, wordsStart, wordsEnd);
   const range = { start: { line: i, character: lead }, end: { line: j, character: end } };
@@ -1622,6 +1622,9 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   if (first === 47 /* / */ || (shapes.lasts[i] === 45 /* - */ && (isLetter(first) || first === 45))) {
     if (text.length > 120) return undefined;
     const slash = first === 47 ? slashHeading(text, lead) : undefined;
+    // "//END TEXT//", "- - - END TEXT - - -", "END TEXT ------": a closer between slashes or dashes is no heading of any style
+    // ({@link opensWithEnd}, which isHeadingText asks for the others).
+    if (slash && opensWithEnd(text.slice(slash[0], slash[1]))) return undefined;
     if (slash) {
       // "//(C) LOOKING AHEAD (S/NF)//": the marking that ends the title, before the slashes, is the heading's, as a plain title's.
       const marking = slashEndingMarking(i, text, slash[0], slash[1]);
@@ -1632,6 +1635,7 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
     const wrapped = first === 47 ? wrappedSlashHeading(lines, shapes, kinds, i, floor) : undefined;
     if (wrapped) return wrapped;
     const dashed = first === 45 ? spacedDashes(text, lead) : dashedInline(text, lead);
+    if (dashed && opensWithEnd(text.slice(dashed[0], dashed[1]))) return undefined;
     if (dashed && isHeadingText(text.slice(dashed[0], dashed[1]))) {
       return { heading: { range: lineRange(lines, i), text: token(i, text, dashed[0], dashed[1]), style: 'dashed-inline', rules: [] }, first: i, last: i, textLine: i };
     }
@@ -1669,9 +1673,6 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   // (isBlankedLine), not for a heading; ruled, it is a heading whose words the release blanked.
   if (!followed || isBlankedLine(text)) return undefined;
   const trimmedText = text.trim();
-  // A closer alone over a paragraph ("" ⏎ "END TALKING POINTS" ⏎ "" ⏎ "¶4. …") closes what is above it: no heading, as
-  // tightHeading and gappedTitle read it.
-  if (opensWithEnd(trimmedText)) return undefined;
   // Headings do not end like sentences; mixed-case ones start with a capital.
   const upper = inCapitals(trimmedText);
   if (!upper && !HEADING_START.test(trimmedText)) return undefined;
@@ -1764,7 +1765,7 @@ function gappedTitle(lines: readonly string[], shapes: LineShapes, kinds: readon
   if (marked < 0 && !isHeadingText(text)) return undefined;
   const title = marked >= 0 ? text.slice(marked).trim() : words;
   if (marked >= 0 && !isHeadingText(title)) return undefined;
-  if (words === second || HEADING_OPENER.test(title) || HEADING_OPENER.test(second) || isBlankedLine(text) || isBlankedLine(title) || CAPTION_START.test(title) || holdsSerialOrControl(title) || (title.charCodeAt(0) === 69 /* E */ && title.startsWith('END') && (title.length === 3 || title.charCodeAt(3) === 32))) return undefined;
+  if (words === second || HEADING_OPENER.test(title) || HEADING_OPENER.test(second) || isBlankedLine(text) || isBlankedLine(title) || CAPTION_START.test(title) || holdsSerialOrControl(title)) return undefined;
   const above = lead - 1;
   if (!isBlankOrEdge(indents, kinds, above, floor)) {
     if ((kinds[above] !== 'text' && kinds[above] !== 'paragraph') || !endsSentence(lasts[above]) || endsWithAbbreviation(lines[above])) return undefined;
@@ -1887,7 +1888,7 @@ function tightHeading(lines: readonly string[], shapes: LineShapes, kinds: reado
   const text = lines[i];
   const t = text.slice(lead, ends[i]);
   // Capitals only (or a title under a paragraph on one line), a few words; not a redaction ("XXXXXXXXXXXX") nor a closer ("END COMMENT").
-  if ((!unwrapped && !inCapitals(t)) || wordCount(t) > (unwrapped ? 8 : 4) || t.includes('XXXX') || opensWithEnd(t) || !isHeadingText(t)) return undefined;
+  if ((!unwrapped && !inCapitals(t)) || wordCount(t) > (unwrapped ? 8 : 4) || t.includes('XXXX') || !isHeadingText(t)) return undefined;
   return span(lines, i, 'plain', [], i, i);
 }
 
@@ -1917,7 +1918,7 @@ const RULED_HEADING_CHARS = 100;
 const RULED_HEADING_WORDS = 16;
 
 /**
- * True when `text` reads as a heading's words. `ruled` says that rule lines frame it (boxed) or underline it alone: then a
+ * True when `text` reads as a heading's words (never a line that opens with the word END, {@link opensWithEnd}). `ruled` says that rule lines frame it (boxed) or underline it alone: then a
  * full stop after an initialism ("COMMENT -- IMPLICATIONS FOR THE U.S.", "Relations with the U.S.") ends no sentence, and a
  * news-style title may run longer ("Three Ferry Crews Strike Over Pay After the Port Authority Cancels Their Contract"):
  * the rule under a line that stands alone says it is a title, however long.
@@ -1925,6 +1926,8 @@ const RULED_HEADING_WORDS = 16;
 function isHeadingText(text: string, ruled = false): boolean {
   const t = text.trim();
   if (t.length < 3 || t.length > (ruled ? RULED_HEADING_CHARS : 80)) return false;
+  // "END TALKING POINTS", alone, under a rule or between rules: a closer, no heading (as the grammar reads it).
+  if (opensWithEnd(t)) return false;
   if (!hasTwoLetters(t)) return false;
   // Headings do not end like sentences ("..." is not an end).
   const last = t.charCodeAt(t.length - 1);
