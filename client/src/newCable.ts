@@ -41,9 +41,13 @@ export function utcClock(now: Date): Record<string, string> {
 
 /**
  * The whole-cable snippet's `body` for `now`: its clock variables in UTC, and the DE line's day of year (`${7:001…}`,
- * which no snippet variable gives) the day `now` is, as CBL006 checks it against the date-time group.
+ * which no snippet variable gives) the day `now` is, as CBL006 checks it against the date-time group. On 29 February the
+ * DECL date ten years on, which the snippet writes `02/29/2038` (no variable tells a leap year), falls on the 28th, as
+ * completion's does (CBL015 reports a date that does not exist).
  */
 export function newCableSnippet(body: readonly string[], now: Date): string {
   const day = Math.floor((Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - Date.UTC(now.getUTCFullYear(), 0, 1)) / 86_400_000) + 1;
-  return expandVariables(body.join('\n'), utcClock(now)).replace(/^(DE .*\$\{\d+:)\d{3}(\d{4}\})$/m, (_, before: string, time: string) => `${before}${String(day).padStart(3, '0')}${time}`);
+  return expandVariables(body.join('\n'), utcClock(now))
+    .replace(/^(DE .*\$\{\d+:)\d{3}(\d{4}\})$/m, (_, before: string, time: string) => `${before}${String(day).padStart(3, '0')}${time}`)
+    .replace(/^(.*DECL: \$\{\d+:02\/)29(\/(\d{4})\})$/m, (whole, before: string, after: string, year: string) => (new Date(Date.UTC(Number(year), 1, 29)).getUTCDate() === 29 ? whole : `${before}28${after}`));
 }

@@ -1856,6 +1856,33 @@ describe('snippets', () => {
     }
   });
 
+  it('the skeleton\'s and the E.O. snippet\'s DECL date is ten years after today, so that the skeleton lints clean in any year', () => {
+    // Both wrote 2036 whatever the date (the skeleton 01/01/2036): 9 years on in 2027, and from 2036 on a date before the
+    // cable's own, CBL016's error. Ten years is the default most cables take (FORMAT.md §7, rule 19) and completion's first.
+    const skeleton = snippets['Cable with transmission header'].body;
+    const clocks: [Clock, string][] = [
+      [MAY_14, '05/14/2036'],
+      [JAN_1, '01/01/2037'],
+      [{ ...MAY_14, CURRENT_YEAR: '2036', CURRENT_YEAR_SHORT: '36' }, '05/14/2046'],
+      [{ ...MAY_14, CURRENT_YEAR: '2049', CURRENT_YEAR_SHORT: '49', CURRENT_MONTH: '12', CURRENT_DATE: '31' }, '12/31/2059'],
+      [{ ...MAY_14, CURRENT_YEAR: '2095', CURRENT_YEAR_SHORT: '95' }, '05/14/2105'],
+    ];
+    for (const [clock, decl] of clocks) {
+      assert.equal(expand(snippets['E.O. line'].body, {}, undefined, clock), `E.O. 13526: DECL: ${decl}\n`, clock.CURRENT_YEAR);
+      const text = expand(skeleton, {}, undefined, clock);
+      assert.match(text, new RegExp(`^E\\.O\\. 13526: DECL: ${decl}$`, 'm'), clock.CURRENT_YEAR);
+      // A two-digit DTG year of the 2090s reads as the 1990s': only the date is asked of it.
+      if (clock.CURRENT_YEAR === '2095') continue;
+      assert.deepEqual(lintCable(parseCable(dayOfYearAccepted(text)).cable).map((f) => `${f.id} ${f.message}`), [], clock.CURRENT_YEAR);
+    }
+    // Cable: New Cable on 29 February: ten years on has no 29th, and the date falls on the 28th, as completion's does.
+    for (const [now, decl] of [[new Date(Date.UTC(2028, 1, 29, 9, 0)), '02/28/2038'], [new Date(Date.UTC(2026, 1, 28, 9, 0)), '02/28/2036'], [new Date(Date.UTC(2030, 1, 28, 9, 0)), '02/28/2040']] as const) {
+      const text = expand(newCableSnippet(skeleton, now).split('\n'));
+      assert.match(text, new RegExp(`^E\\.O\\. 13526: DECL: ${decl}$`, 'm'), now.toISOString());
+      assert.deepEqual(lintCable(parseCable(text).cable).map((f) => `${f.id} ${f.message}`), [], now.toISOString());
+    }
+  });
+
   it('the skeleton\'s month is the DTG\'s three capitals in every month, whatever language VS Code shows its month names in', () => {
     // $CURRENT_MONTH_NAME_SHORT is localized ("janv." in French); the skeleton maps $CURRENT_MONTH instead.
     const body = snippets['Cable with transmission header'].body;

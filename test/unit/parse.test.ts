@@ -2643,6 +2643,12 @@ describe('parser: body', () => {
     ['Visit Nowhere\'s Classified Web Site at\nhttp://www.example.invalid/p/nowhere\n\nHALLORAN', 'HALLORAN', false],
     ['Visit Nowhere’s Classified Website: http://www.example.invalid/nowhere/index. cfm Halloran', 'Halloran', true],
     ['VISIT NOWHERE’S CLASSIFIED WEBSITE: HTTP://WWW.EXAMPLE.INVALID/PORTAL:UNIT ED_NOWHERE HALLORAN', 'HALLORAN', true],
+    // The same lines in capitals read as they do as written: the piece of the link after its full stop ("INDEX. CFM") is
+    // no first name, and a link in capitals that runs into the sentence's end ends none.
+    ['VISIT NOWHERE’S CLASSIFIED WEBSITE: HTTP://WWW.EXAMPLE.INVALID/NOWHERE/INDEX. CFM HALLORAN', 'HALLORAN', true],
+    ['SEE HTTP://WWW.EXAMPLE.INVALID/PAGE FOR THE TEXT OF “THE REPORT.” HALLORAN', 'HALLORAN', true],
+    ['VISIT OUR SITE: HTTP://WWW.EXAMPLE.INVALID/INDEX.” HALLORAN', undefined, false],
+    ['VISIT OUR SITE: WWW.EXAMPLE.INVALID/INDEX.” HALLORAN', undefined, false],
     // "End Cable Text" and a mail system's trailer after it.
     ['HALLORAN\nEnd Cable Text\nJane X Doe 07/30/2008 04:04:14 PM From DB/Inbox: TRANS\n.', 'HALLORAN', false],
     // "BT" and "NNNN" closing the transmission, with or without blank lines, after a signature, a glued one, a footer or an elision.
@@ -2899,12 +2905,15 @@ describe('parser: trailer', () => {
 
   it('ends the last paragraph before a web-site footer whose line ends with the signature, and reads that line as the footer', () => {
     // "Visit Nowhere’s Classified Website: http://…/index. cfm Halloran": the name glued after the footer's link signs the cable.
-    for (const tail of [['Visit Nowhere’s Classified Website: http://www.example.invalid/nowhere/index. cfm Halloran'], ['', '****************** *****', 'Visit Nowhere’s Classified Website: http://www.example.invalid/nowhere/index. cfm Halloran']]) {
+    // In capitals too ("…/INDEX. CFM HALLORAN"), where the piece of the link after its full stop read as a first name.
+    const tails = [['Visit Nowhere’s Classified Website: http://www.example.invalid/nowhere/index. cfm Halloran'], ['', '****************** *****', 'Visit Nowhere’s Classified Website: http://www.example.invalid/nowhere/index. cfm Halloran']];
+    for (const tail of [...tails, ...tails.map((t) => t.map((l) => l.toUpperCase()))]) {
       const c = parse([...body, ...tail].join('\n'));
       assert.equal(at(c.paragraphs[c.paragraphs.length - 1].range), '6:0-7:10', tail.join('|'));
       assert.deepEqual(c.blocks.map((b) => [b.kind, at(b.range)]), [['comment', '6:8-7:10']], tail.join('|'));
       assert.deepEqual(c.lineKinds.slice(8).filter((k) => k !== 'blank'), tail.filter((l) => l !== '').map(() => 'footer'), tail.join('|'));
-      assert.deepEqual([c.signature?.token.text, c.signature?.glued, c.signature?.token.range.start.line], ['Halloran', true, 7 + tail.length], tail.join('|'));
+      const name = tail[tail.length - 1].slice(-8);
+      assert.deepEqual([c.signature?.token.text, c.signature?.glued, c.signature?.token.range.start.line], [name, true, 7 + tail.length], tail.join('|'));
     }
     // A paragraph's own line that ends with the footer and the name stays the paragraph's.
     const own = parse([...body.slice(0, 6), '¶2. (U) Visit Nowhere’s Classified Website: http://www.example.invalid/nowhere/index. cfm Halloran'].join('\n'));

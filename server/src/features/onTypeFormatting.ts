@@ -30,10 +30,12 @@ export interface OnEnterOptions {
  */
 export function getOnTypeFormattingEdits(cable: Cable, position: Position, typed: string, options: OnEnterOptions = { paragraphNumbers: true, refLetters: true, dashItems: true }): TextEdit[] {
   if (typed !== '\n' || !onFreshLine(cable, position)) return [];
+  // The quoted items the list's rule reads in the paragraph above the blank line, kept for the number's rule, which reads them there too.
+  const kept: KeptRead = { read: undefined };
   // On the blank line under an item of a list whose items stand a blank line apart, the next item comes before the next paragraph.
   const edit =
     (options.dashItems ? nextSpacedDashItemOnEnter(cable, position) : undefined) ??
-    (options.paragraphNumbers && !(options.dashItems && underListOfBlocks(cable, position.line)) ? nextParagraphOnEnter(cable, position) : undefined) ??
+    (options.paragraphNumbers && !(options.dashItems && underListOfBlocks(cable, position.line, undefined, kept)) ? nextParagraphOnEnter(cable, position, kept.read) : undefined) ??
     (options.refLetters ? nextRefLetterOnEnter(cable, position) : undefined) ??
     (options.dashItems ? nextDashItemOnEnter(cable, position) : undefined);
   if (edit) return [edit];
@@ -216,9 +218,11 @@ function nextSpacedDashItemOnEnter(cable: Cable, position: Position): TextEdit |
  * the corpus's one such list (`scripts/enter-blank-lines.ts`, kind `quoted list`; in `scripts/dash-items.ts`, a paragraph's
  * number under an item and a blank line, right 12 → 13 times). `read`: the quoted items a caller has read in the list's
  * paragraph down to a line at or below the list's top, taken where no item stands from the list's top down (the item found
- * is then the one the list stands under), read again otherwise.
+ * is then the one the list stands under), read again otherwise. `kept`: where no `read` is given and the list's paragraph
+ * ends right above the blank line, its items are read down to that last line and kept there, for
+ * {@link nextParagraphOnEnter}, which reads them so, to take instead of reading them again.
  */
-function underListOfBlocks(cable: Cable, line: number, read?: QuotedRead): boolean {
+function underListOfBlocks(cable: Cable, line: number, read?: QuotedRead, kept?: KeptRead): boolean {
   const lines = linesAsRead(cable);
   if (line < 2 || !isBlank(lines[line - 1])) return false;
   const item = dashItemOf(cable, line - 2, true);
@@ -227,6 +231,8 @@ function underListOfBlocks(cable: Cable, line: number, read?: QuotedRead): boole
   const paragraphs = cable.paragraphs;
   const p = paragraphs[partitionPoint(paragraphs, (q) => q.range.start.line <= first) - 1] as Paragraph | undefined;
   if (!p || p.range.end.line < first) return false;
+  // The paragraph's last line right above the blank line: its items are read down to it, as the number's rule reads them.
+  if (!read && kept && p.range.end.line === line - 2) read = kept.read = { paragraph: p, end: line - 2, item: lastQuotedItem(cable, p, line - 2) };
   // Inside a quoted document, the blocks are its item's: from the item the list stands under.
   const quoted = read && read.paragraph === p && read.end >= first - 1 && (read.item === undefined || read.item.line < first) ? read.item : lastQuotedItem(cable, p, first - 1);
   let gap = false;
@@ -367,8 +373,9 @@ function nextRefLetterOnEnter(cable: Cable, position: Position): TextEdit | unde
  * - no paragraph below carries the next number already: the paragraphs are never renumbered, and a paragraph written
  *   between two others gets nothing.
  * The number follows the paragraph's (as it is read: `¶ 13.` for 3 gives 4), in the marker style most paragraphs down to it write ({@link newMarkerStyle}), as completion writes it.
+ * `read`: the quoted items {@link underListOfBlocks} has read, taken where they are the paragraph's down to its last line.
  */
-function nextParagraphOnEnter(cable: Cable, position: Position): TextEdit | undefined {
+function nextParagraphOnEnter(cable: Cable, position: Position, read?: QuotedRead): TextEdit | undefined {
   const line = position.line;
   const paragraphs = cable.paragraphs;
   const index = partitionPoint(paragraphs, (p) => p.range.start.line < line);
@@ -384,7 +391,8 @@ function nextParagraphOnEnter(cable: Cable, position: Position): TextEdit | unde
   // Right under the text, only where the paragraphs follow each other with no blank line and stand on one line each.
   if (underText && (above.range.start.line !== last || !paragraphsPacked(cable) || wrapped(paragraphs))) return undefined;
   if (!inBody(cable, line)) return undefined;
-  const marker = underBlank ? markerAfter(cable, above, index, lastQuotedItem(cable, above, last)) : nextMarker(cable, above, index);
+  const quoted = !underBlank ? undefined : read && read.paragraph === above && read.end === last ? read.item : lastQuotedItem(cable, above, last);
+  const marker = underBlank ? markerAfter(cable, above, index, quoted) : nextMarker(cable, above, index);
   if (marker === undefined) return undefined;
   // Under a scan's margin (`| ¶4. (C) …` ⏎ `|`), in the column of the markers, the margin as spaces: the new line has none.
   const margin = markersMargin(cable, index);
@@ -417,6 +425,11 @@ interface QuotedRead {
   readonly paragraph: Paragraph;
   readonly end: number;
   readonly item: ReturnType<typeof lastQuotedItem>;
+}
+
+/** The quoted items one rule has read for an Enter ({@link underListOfBlocks}), for the next to take ({@link nextParagraphOnEnter}). */
+interface KeptRead {
+  read: QuotedRead | undefined;
 }
 
 /**

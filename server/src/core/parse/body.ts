@@ -2041,7 +2041,13 @@ function readSignature(line: number, text: string, kind: LineKind, runsOn: boole
     const start = words.length === 2 && words[0] === words[1] ? alone[1] - words[1].length : alone[0];
     if (words.every((w) => !NOT_NAMES.test(w))) return { token: token(line, text, start, alone[1]), glued: false, twice: undefined };
   }
-  const glued = gluedSignature(text, end) ?? nameAfterFooterLink(text, end);
+  // A name after a web-site footer's link is asked for where a name glued after a sentence's end is not, or is not taken:
+  // "…/INDEX. CFM TUTTLE", in capitals, reads as two names after the link's full stop, which runs into it.
+  return gluedName(line, text, gluedSignature(text, end)) ?? gluedName(line, text, nameAfterFooterLink(text, end));
+}
+
+/** The signature glued to the end of line `line` at offsets `glued`, where they hold one. */
+function gluedName(line: number, text: string, glued: [number, number] | undefined): Signature | undefined {
   // A name glued after a link is part of it ("…/index. cfm Halloran" is not told apart): the sentence before the name must end after the link.
   // "… in dealing with the U.S. Administration.": a name with a full stop right after it ends the sentence it is in.
   if (glued && (glued[1] >= text.length || text.charCodeAt(glued[1]) !== 46 /* . */) && !linkRunsInto(text, glued[0])) {
@@ -2237,13 +2243,16 @@ function nameAfterFooterLink(text: string, end: number): [number, number] | unde
   return link >= 0 && CLASSIFIED_WEBSITE.test(lower.slice(Math.max(0, link - 60), link)) ? [start, end] : undefined;
 }
 
-/** True when the last link before `name` reaches the sentence end just before it, with no space between. */
+/**
+ * True when the last link before `name` (`http`, `www.`, in any case: `HTTP://…` in a cable in capitals) reaches the
+ * sentence end just before it, with no space between: when one starts in the last word before the name, or at the name.
+ */
 function linkRunsInto(text: string, name: number): boolean {
-  const link = Math.max(text.lastIndexOf('http', name), text.lastIndexOf('www.', name));
-  if (link < 0) return false;
-  const sentenceEnd = trimEndOffset(text, name);
-  for (let k = link; k < sentenceEnd; k++) if (isSpace(text.charCodeAt(k))) return false;
-  return true;
+  let word = trimEndOffset(text, name);
+  while (word > 0 && !isSpace(text.charCodeAt(word - 1))) word--;
+  // Only the last word is lowered, and the name's first four characters, where a link the name starts with would be.
+  const lower = text.slice(word, name + 4).toLowerCase();
+  return lower.lastIndexOf('http', name - word) >= 0 || lower.lastIndexOf('www.', name - word) >= 0;
 }
 
 /** Where a signature would end: before trailing spaces and one optional full stop ("VILLALBA ."). */
