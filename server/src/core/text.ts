@@ -288,7 +288,11 @@ function reserve(n: number): void {
   scratchLasts = grow16(scratchLasts);
 }
 
-/** Reads the shape of line `i`, the text from `p` to `stop`, into the scratch arrays. */
+/**
+ * Reads the shape of line `i`, the text from `p` to `stop`, into the scratch arrays. White space is read from the table in
+ * place, as {@link skipSpaces} reads it: a call of `isSpace` for each character of an indent or a blank line's spaces cost
+ * `cablelint` a call (it runs without inlining, cli/v8Flags.ts).
+ */
 function readShape(text: string, i: number, p: number, stop: number): void {
   scratchOffsets[i] = p;
   let lead = p;
@@ -296,7 +300,7 @@ function readShape(text: string, i: number, p: number, stop: number): void {
   let c = p < stop ? text.charCodeAt(p) : 32;
   // Most lines start with a printable ASCII character.
   if (!(c > 32 && c < 127)) {
-    while (lead < stop && isSpace(text.charCodeAt(lead))) lead++;
+    while (lead < stop && SPACES[text.charCodeAt(lead)] === 1) lead++;
     if (lead === stop) {
       scratchIndents[i] = -1;
       scratchEnds[i] = 0;
@@ -313,7 +317,7 @@ function readShape(text: string, i: number, p: number, stop: number): void {
   let end = stop;
   let d = text.charCodeAt(end - 1);
   if (!(d > 32 && d < 127)) {
-    while (end > lead && isSpace(text.charCodeAt(end - 1))) end--;
+    while (end > lead && SPACES[text.charCodeAt(end - 1)] === 1) end--;
     d = text.charCodeAt(end - 1);
   }
   scratchEnds[i] = end - p;
