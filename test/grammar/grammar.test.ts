@@ -420,12 +420,22 @@ describe('grammar', function () {
     assert.ok(plain[8].tokens.some((t) => t.end > t.start && t.scopes.includes('markup.heading.cable')), 'MINISTRY OF PIERS outside a list');
   });
 
+  // The head the REF tests below set their field under (the field on line 5), and the REF letters the grammar colors and the
+  // parser reads (a letter written twice giving both copies) in a cable with `ref` for its field and one paragraph under it.
+  const refHead = ['C O N F I D E N T I A L NOWHERE 000001', '', 'E.O. 12958: DECL: 05/27/2019', 'TAGS: PREL', 'SUBJECT: FERRY TALKS'];
+  function refLetters(ref: string): [colored: string[], read: string[]] {
+    const text = [...refHead, ref, '', '1. (C) The board met.', ''].join('\n');
+    const { cable } = parseCable(text);
+    const lines = tokenize(grammar, text);
+    const colored = lines.slice(5, 5 + ref.split('\n').length).flatMap((l) => l.tokens.filter((t) => t.end > t.start && t.scopes.includes('constant.character.ref-letter.cable')).map((t) => l.line.slice(t.start, t.end)));
+    return [colored, (cable.refs?.items ?? []).flatMap((i) => [i.doubledLetter, i.letterToken].flatMap((t) => (t ? [t.text] : [])))];
+  }
+
   // A glued letter before words that are no citation ("B)SMITH SAID SO") opens no REF item for the parser, which reads the line
   // as a heading where the cable's text goes on under it, as the grammar colors it; a citation after the letter ("B)STATE
   // 4410", "B:STATE 4410", "C.STATE 4410" under one item) makes it the field's next item for both, and no heading.
   it('agrees with the parser on a glued REF letter\'s line under a blank line: an item before a citation, a heading before other capitals', () => {
-    const head = ['C O N F I D E N T I A L NOWHERE 000001', '', 'E.O. 12958: DECL: 05/27/2019', 'TAGS: PREL', 'SUBJECT: FERRY TALKS'];
-    const cable = (ref: string, line: string) => [...head, ref, '', line, '', '1. (C) The board met.', ''].join('\n');
+    const cable = (ref: string, line: string) => [...refHead, ref, '', line, '', '1. (C) The board met.', ''].join('\n');
     for (const [ref, line] of [['REF: A) NOWHERE 12', 'B)SMITH SAID SO'], ['REF: A. NOWHERE 12', 'B)SMITH SAID SO']]) {
       const { read, heading, cable: c } = headingsOf(cable(ref, line));
       assert.ok(read.has(7) && heading(7), `${line}: a heading for both`);
@@ -451,16 +461,11 @@ describe('grammar', function () {
   // "REF:A.STATE 4410", "REF:A: STATE 4410": the first letter right after the field's colon, read by the parser and colored
   // by the grammar as after a space; not a letter past A there, as neither reads one.
   it('agrees with the parser on a REF letter right after the field\'s colon', () => {
-    const head = ['C O N F I D E N T I A L NOWHERE 000001', '', 'E.O. 12958: DECL: 05/27/2019', 'TAGS: PREL', 'SUBJECT: FERRY TALKS'];
     for (const [ref, letters] of [
       ['REF:A.NOWHERE 12', ['A.']], ['REF:A:NOWHERE 12 B:STATE 4410', ['A:', 'B:']], ['REF:A. NOWHERE 12 B. STATE 4410', ['A.', 'B.']],
       ['REF:A: NOWHERE 12', ['A:']], ['REF:(A) NOWHERE 12', ['(A)']], ['REF:B.STATE 4410', []],
     ] as const) {
-      const text = [...head, ref, '', '1. (C) The board met.', ''].join('\n');
-      const { cable } = parseCable(text);
-      const lines = tokenize(grammar, text);
-      const colored = lines[5].tokens.filter((t) => t.end > t.start && t.scopes.includes('constant.character.ref-letter.cable')).map((t) => ref.slice(t.start, t.end));
-      assert.deepEqual([colored, (cable.refs?.items ?? []).flatMap((i) => (i.letterToken ? [i.letterToken.text] : []))], [letters, letters], ref);
+      assert.deepEqual(refLetters(ref), [letters, letters], ref);
     }
   });
 
@@ -469,7 +474,6 @@ describe('grammar', function () {
   // (#initialsNotLetters), not colored; the letter written twice stays colored before a cable citation and in an item alone
   // on its line (the release's lettering).
   it('agrees with the parser on a REF letter written twice and on a name\'s initial after an item\'s letter', () => {
-    const head = ['C O N F I D E N T I A L NOWHERE 000001', '', 'E.O. 12958: DECL: 05/27/2019', 'TAGS: PREL', 'SUBJECT: FERRY TALKS'];
     for (const [ref, letters] of [
       ['REF: A. A. ROE - DOE EMAIL 06 MARCH 06  B. B. COLE - LINT EMAIL 21 FEB 06', ['A.', 'B.']],
       ['REF: A. A. NOWHERE 388  B. B. STATE 51120', ['A.', 'A.', 'B.', 'B.']],
@@ -483,12 +487,7 @@ describe('grammar', function () {
       ['REF: (A) A. ROE MEMO', ['(A)', 'A.']],
       ['SUBJECT: FERRY REF: A. A. ROE MEMO B. B. COLE NOTE', ['A.', 'B.']],
     ] as const) {
-      const text = [...head, ref, '', '1. (C) The board met.', ''].join('\n');
-      const { cable } = parseCable(text);
-      const lines = tokenize(grammar, text);
-      const colored = lines.slice(5, 5 + ref.split('\n').length).flatMap((l) => l.tokens.filter((t) => t.end > t.start && t.scopes.includes('constant.character.ref-letter.cable')).map((t) => l.line.slice(t.start, t.end)));
-      const read = (cable.refs?.items ?? []).flatMap((i) => [i.doubledLetter, i.letterToken].flatMap((t) => (t ? [t.text] : [])));
-      assert.deepEqual([colored, read], [letters, letters], ref);
+      assert.deepEqual(refLetters(ref), [letters, letters], ref);
     }
   });
 
@@ -498,7 +497,6 @@ describe('grammar', function () {
   // a letter; elsewhere ("(B) PARIS 2 (C) PARIS 3") and after the same letter where the letters are written twice ("C. (C)"
   // after "A. (A)") it is a letter, colored.
   it('agrees with the parser on REF letters after a colon and on level letters that are an item\'s marking', () => {
-    const head = ['C O N F I D E N T I A L NOWHERE 000001', '', 'E.O. 12958: DECL: 05/27/2019', 'TAGS: PREL', 'SUBJECT: FERRY TALKS'];
     for (const [ref, letters] of [
       ['REF: A. STATE 12:B. PARIS 7', ['A.']],
       ['REF: A. NOTE:A.PARIS 7', ['A.']],
@@ -515,21 +513,15 @@ describe('grammar', function () {
       ['REF: A. STATE 1 (B) PARIS 2 (C) PARIS 3', ['A.', '(B)', '(C)']],
       ['REF: A. (A) STATE 1 B. (B) PARIS 2 C. (C) PARIS 3', ['A.', '(A)', 'B.', '(B)', 'C.', '(C)']],
     ] as const) {
-      const text = [...head, ref, '', '1. (C) The board met.', ''].join('\n');
-      const { cable } = parseCable(text);
-      const lines = tokenize(grammar, text);
-      const colored = lines.slice(5, 5 + ref.split('\n').length).flatMap((l) => l.tokens.filter((t) => t.end > t.start && t.scopes.includes('constant.character.ref-letter.cable')).map((t) => l.line.slice(t.start, t.end)));
-      const read = (cable.refs?.items ?? []).flatMap((i) => [i.doubledLetter, i.letterToken].flatMap((t) => (t ? [t.text] : [])));
-      assert.deepEqual([colored, read], [letters, letters], ref);
+      assert.deepEqual(refLetters(ref), [letters, letters], ref);
     }
   });
 
   // "REF: A: NOWHERE 12." ⏎ "B: SMITH SAID SO" ⏎ "C: Paris 7": items lettered with a colon, on lines at the margin under a
   // line that ends a sentence or in small letters, go on with the field as the parser reads them (the field's region ended there).
   it('goes on with a REF field over items lettered with a colon and a space', () => {
-    const head = ['C O N F I D E N T I A L NOWHERE 000001', '', 'E.O. 12958: DECL: 05/27/2019', 'TAGS: PREL', 'SUBJECT: FERRY TALKS'];
     for (const ref of [['REF: A: NOWHERE 12.', 'B: SMITH SAID SO', 'C: Paris 7'], ['REF: A: Nowhere 12', 'B: State 4410', 'C: Paris 7'], ['REF: A. NOWHERE 12 (NOTAL).', 'B: STATE 4410.', '¶C: Paris 7']]) {
-      const text = [...head, ...ref, '', '1. (C) The board met.', ''].join('\n');
+      const text = [...refHead, ...ref, '', '1. (C) The board met.', ''].join('\n');
       const { cable } = parseCable(text);
       const lines = tokenize(grammar, text);
       assert.equal(cable.refs?.items.length, 3, ref.join(' / '));
