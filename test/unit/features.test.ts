@@ -215,6 +215,20 @@ describe('document symbols on odd shapes', () => {
     ...list.flatMap((s) => overlapping(s.children ?? [])),
   ];
 
+  it('lists a Summary whose title is glued to the Classified By after the fields, its part in ¶1 under ¶1', () => {
+    // Invented, in the shape of 08STOCKHOLM51: the Summary crossed the banner's symbol, which ran to the line's end, and ¶1.
+    const text = (after: string) => `C O N F I D E N T I A L NOWHERE 000051\n\nE.O. 12958: DECL: 12/12/2017\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\nClassified By: DCM Lena Orr for reasons\n1.4 (b) and (d). Summary ------- \n\n¶1. (C) The ferry talks went well. End Summary.${after}\n\n¶2. (C) Fares rose.\n\nORR\n`;
+    const outline = (after: string) => {
+      const symbols = getDocumentSymbols(parseCable(text(after)).cable);
+      assert.deepEqual(overlapping(symbols), []);
+      return outlineOf(symbols);
+    };
+    assert.deepEqual(outline(' Fares -----').slice(5), ['Summary [7:17-7:32]', '¶1 (C) [9:0-9:59]', '  Summary — continued [9:8-9:46]', '¶2 (C) [11:0-11:19]', 'Signature [13:0-13:3]']);
+    assert.deepEqual(outlineOf(getDocumentSymbols(parseCable(text(' Fares -----')).cable))[0], 'C O N F I D E N T I A L NOWHERE 000051 [0:0-7:16]');
+    // Closed at ¶1's end, it holds ¶1.
+    assert.deepEqual(outline('').slice(5), ['Summary [7:17-9:47]', '  ¶1 (C) [9:0-9:47]', '¶2 (C) [11:0-11:19]', 'Signature [13:0-13:3]']);
+  });
+
   it('ends the last paragraph and its section before a signature glued to the paragraph\'s last line', () => {
     // "… with Embassy Nowhere. SMITH": the Signature overlapped ¶2 and the section holding it, both on the top level.
     const text = 'UNCLAS NOWHERE 000001 \n\nSUBJECT: HARBOR FEES \n\n1. (U) The harbor board met on Monday. \n\nNEXT STEPS \n---------- \n\n2. (U) The board meets again in May. This message was \ncoordinated with Embassy Nowhere. SMITH \n';

@@ -1230,6 +1230,30 @@ describe('parser: metadata', () => {
     assert.deepEqual(inParagraph('a plan was agreed.').classifiedBy?.reasonLetters, []);
   });
 
+  it('ends a Classified By before a block title glued after its reasons ("1.4 (b) and (d). Summary -------"), where the block opens', () => {
+    // Invented, in the shape of a copy that ran the field's last line into the Summary's title and rule (08STOCKHOLM51).
+    const glued = (clby: string) => parse(`C O N F I D E N T I A L NOWHERE 000051\n\nE.O. 12958: DECL: 12/12/2017\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\nREF: NOWHERE 20 Classified By: DCM Lena Orr for reasons\n${clby}\n\n¶1. (C) The ferry talks went well. End Summary. Fares -----\n\n¶2. (C) Fares rose.\n\nORR\n`);
+    const read = (cc: Cable) => [at(cc.classifiedBy?.range), cc.classifiedBy?.classifier?.text, cc.classifiedBy?.sectionValue, cc.classifiedBy?.reasonLetters.join(''), cc.classifiedBy?.reasons.map((r) => at(r.range)), cc.blocks.map((b) => `${b.kind} ${at(b.range)} ${b.open?.token.text ?? '-'}@${at(b.open?.token.range)} ${b.close?.token.text ?? '-'}`)];
+    assert.deepEqual(read(glued('1.4 (b) and (d). Summary ------- ')), ['6:16-7:16', 'DCM Lena Orr', '1.4', 'bd', ['7:5-7:6', '7:13-7:14'], ['summary 7:17-9:46 Summary@7:17-7:24 End Summary']]);
+    assert.deepEqual(read(glued('1.4 (b,d). Embassy Comment:')).slice(0, 4), ['6:16-7:10', 'DCM Lena Orr', '1.4', 'bd']);
+    assert.deepEqual(glued('1.4 (b,d). Embassy Comment:').blockMarkers.map((m) => `${m.kind} ${m.role} ${at(m.token.range)}`), ['comment open 7:19-7:26', 'summary close 9:35-9:46']);
+    // On the field's first line too.
+    const one = parse('C O N F I D E N T I A L NOWHERE 000051\n\nE.O. 12958: DECL: 12/12/2017\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\nClassified By: DCM Lena Orr for reasons 1.4 (b) and (d). Summary -------\n\n¶1. (C) The ferry talks went well. End Summary.\n\nORR\n');
+    assert.deepEqual(read(one), ['6:0-6:56', 'DCM Lena Orr', '1.4', 'bd', ['6:45-6:46', '6:53-6:54'], ['summary 6:57-8:46 Summary@6:57-6:64 End Summary']]);
+  });
+
+  it('keeps in the Classified By a title word after its reasons that opens no block there, and one before their end', () => {
+    const glued = (clby: string) => parse(`C O N F I D E N T I A L NOWHERE 000051\n\nE.O. 12958: DECL: 12/12/2017\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\nClassified By: DCM Lena Orr for reasons\n${clby}\n\n¶1. (C) The ferry talks went well.\n\nORR\n`);
+    const read = (cc: Cable) => [at(cc.classifiedBy?.range), cc.classifiedBy?.reasonLetters.join(''), cc.blockMarkers.length];
+    // A bare word, with no rule or colon, is no title; one with its text after it on the line is not cut either.
+    assert.deepEqual(read(glued('1.4 (b) and (d). Summary')), ['6:0-7:24', 'bd', 0]);
+    assert.deepEqual(read(glued('1.4 (b) and (d). Summary: The talks went well.')), ['6:0-7:46', 'bd', 0]);
+    // "Note:" before the reasons' section is the field's own.
+    assert.deepEqual(read(glued('Note: 1.4 (b) and (d).')), ['6:0-7:22', 'bd', 0]);
+    // After a comma, with no full stop ending the reasons, it stays too.
+    assert.deepEqual(read(glued('1.4 (b), Note --')), ['6:0-7:16', 'b', 0]);
+  });
+
   const classifiers: [string, string, string, string][] = [
     ['Classified By: Political Counselor Nora Vance for rea\nsons 1.4 (b) and (d).', 'Political Counselor Nora Vance', '6:15-6:45', 'bd'],
     ['CLASSIFIED BY: DCM PETER LOWRY, FOR REAS\nONS 1.4 B/D', 'DCM PETER LOWRY', '6:15-6:30', 'bd'],

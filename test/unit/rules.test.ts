@@ -1258,6 +1258,15 @@ describe('rules: CBL027 and headings', () => {
     assert.deepEqual(found('¶1. (S) Comment: We think so.\n\n¶2. (U) Comments continued to arrive.\n'), open);
   });
 
+  it('takes a Summary whose title is glued to the end of the Classified By field ("1.4 (b) and (d). Summary -------") as opened there', () => {
+    // Invented, in the shape of 08STOCKHOLM51: the closer was reported as closing nothing.
+    const text = (clby: string) => `C O N F I D E N T I A L NOWHERE 000051\n\nE.O. 12958: DECL: 12/12/2017\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\nREF: NOWHERE 20 Classified By: DCM Lena Orr for reasons\n${clby}\n\n¶1. (C) The ferry talks went well. End Summary. Fares -----\n\n¶2. (C) Fares rose.\n\nORR\n`;
+    const typed = (clby: string) => lintCable(parseCable(text(clby)).cable).filter((f) => f.id === 'CBL027').map((f) => `${f.range.start.line} ${f.severity} ${f.message}`);
+    assert.deepEqual(typed('1.4 (b) and (d). Summary ------- '), []);
+    // Without the title the closer still closes nothing.
+    assert.deepEqual(typed('1.4 (b) and (d).'), ["9 info 'End Summary' without an opening Summary."]);
+  });
+
   it('takes a boxed "COMMENT -- title" heading, the last, as a Comment running to the end', () => {
     const rule = '--------------------------------------';
     assert.deepEqual(found(`THE TALKS\n\n¶1. (S) The talks went well.\n\n${rule}\nCOMMENT -- WHAT THE TALKS MEAN FOR THE U.S.\n${rule}\n\n¶2. (S) We think so.\n`), []);

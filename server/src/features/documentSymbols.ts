@@ -301,6 +301,9 @@ function blockSymbols(cable: Cable, block: Block, name: string, cuts: Map<number
   const span = at && at.line === opened.start.line && at.character === opened.start.character ? { start: paragraphStart(cable, paragraphs[i]), end: opened.end } : opened;
   const whole = [symbol(name, undefined, SymbolKind.Event, span, opened)];
   const j = paragraphIndexAt(paragraphs, span.end.line, span.end.character);
+  // "… 1.4 (b) and (d). Summary -------" ⏎ "¶1. (C) … End Summary. Harbor ---": opened by a title glued to the Classified By,
+  // before every paragraph, and closed in one's text.
+  if (i < 0 && j >= 0 && isBefore(opened.start, paragraphs[0].range.start)) return beforeParagraphs(cable, block, name, opened, j);
   if (i < 0 || j <= i || isBefore(paragraphs[j].range.end, span.end)) return whole;
   // Already the whole of its paragraphs ("¶1. (C) Summary: …" ⏎ "¶2. (C) … End Summary.").
   if (!isBefore(paragraphs[i].range.start, span.start) && !isBefore(span.end, paragraphs[j].range.end)) return whole;
@@ -333,6 +336,24 @@ function blockSymbols(cable: Cable, block: Block, name: string, cuts: Map<number
   const continued = symbol(name, 'continued', SymbolKind.Event, { start: isBefore(span.end, from) ? last.range.start : from, end: span.end });
   const before = paragraphs[j - 1].range.end;
   return isBefore(start, before) ? [symbol(name, undefined, SymbolKind.Event, { start, end: before }, { start: named, end: before }), continued] : [continued];
+}
+
+/**
+ * The symbols of a block opened before every paragraph (by a title glued to the Classified By field) and closed in the text
+ * of paragraph `j`: one from its opener over the paragraphs before `j` (its title's line alone when `j` is the first), and
+ * one of its name, detailed "continued", in paragraph `j` from its text's start to the closer; or, closed at that
+ * paragraph's end, one over it too.
+ */
+function beforeParagraphs(cable: Cable, block: Block, name: string, opened: Range, j: number): DocumentSymbol[] {
+  const last = cable.paragraphs[j];
+  const start = opened.start;
+  if (opened.end.line === last.range.end.line && onlyCloserAfter(cable.lines[opened.end.line], opened.end.character, last.range.end.character)) {
+    return [symbol(name, undefined, SymbolKind.Event, { start, end: last.range.end }, block.open?.token.range ?? opened)];
+  }
+  const before = j > 0 ? cable.paragraphs[j - 1].range.end : { line: start.line, character: trimEndOffset(cable.lines[start.line]) };
+  const from = { line: last.range.start.line, character: paragraphTextStart(cable.lines, last) };
+  const continued = symbol(name, 'continued', SymbolKind.Event, { start: isBefore(opened.end, from) ? last.range.start : from, end: opened.end });
+  return [symbol(name, undefined, SymbolKind.Event, { start, end: before }, block.open?.token.range ?? { start, end: before }), continued];
 }
 
 /**

@@ -44,6 +44,8 @@ export interface BodyInput {
   readonly startLine: number;
   readonly banner?: Banner;
   readonly problems: ParseProblem[];
+  /** A block's title glued to the end of the Classified By field, before the body (the metadata's `gluedBlockTitle`). */
+  readonly gluedBlockTitle?: Position;
 }
 
 /** What the body holds. */
@@ -242,6 +244,9 @@ export function parseBody(input: BodyInput): BodyResult {
   // Block markers over the body, on the lines that can hold one.
   // The second words of closers that close two blocks: they close only a block that is open.
   const optional = new Set<BlockMarker>();
+  // "… 1.4 (b) and (d). Summary -------": a title glued to the Classified By opens its block there, before the body's markers.
+  const glued = input.gluedBlockTitle && gluedOpener(lines, input.gluedBlockTitle);
+  if (glued) result.blockMarkers.push(glued);
   collectBlockMarkers(lines, input.shapes, input.hints, kinds, scan, result.blockMarkers, optional);
   // Openers found late, looking back from a closer that had none.
   const late: BlockMarker[] = [];
@@ -2483,6 +2488,16 @@ function collectBlockMarkers(lines: readonly string[], shapes: LineShapes, lineH
       out.push(...found);
     }
   }
+}
+
+/** The opener of a block's title glued to the end of the Classified By field, read by {@link OPENER} where the metadata found it. */
+function gluedOpener(lines: readonly string[], at: Position): BlockMarker | undefined {
+  const text = lines[at.line];
+  OPENER.lastIndex = at.character;
+  const opener = OPENER.exec(text);
+  if (!opener) return undefined;
+  const s = at.character + upperCase(opener[0]).indexOf(upperCase(opener[1]));
+  return { kind: kindOf(opener[1]), role: 'open', token: token(at.line, text, s, s + opener[1].length) };
 }
 
 /** The lines of two lists in line order, merged in line order (a line in both comes twice). */

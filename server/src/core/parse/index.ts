@@ -14,7 +14,7 @@ import { parseBody } from './body';
 import { headerDatesCable, parseHead, startsHeader } from './header';
 import { readMargin } from './margin';
 import { scanHints } from './hints';
-import { AFTER_BANNER, mayOpenField, parseCaveatLine, parseMetadata, startsParagraph } from './metadata';
+import { AFTER_BANNER, mayOpenField, parseCaveatLine, parseMetadata, startsParagraph, type MetadataResult } from './metadata';
 
 /** The result of {@link parseCable}: the model and the problems met (the same array as `cable.problems`). */
 export interface ParseResult {
@@ -176,7 +176,7 @@ function parseUnchecked(written: string, userTags: ReadonlySet<string> | undefin
   const meta = parseMetadata(lines, shapes, hints, metaStart, kinds, citing, banner !== undefined, userTags);
   caveats.push(...meta.caveats);
 
-  const body = parseBody({ lines, shapes, hints, lineKinds: kinds, startLine: meta.bodyStart, banner, problems });
+  const body = parseBody({ lines, shapes, hints, lineKinds: kinds, startLine: meta.bodyStart, banner, problems, gluedBlockTitle: meta.gluedBlockTitle });
   if (banner) banners.push(...meta.repeatedBanners, ...body.repeatedBanners);
 
   const sections = buildSections(body.paragraphs, body.headings, lines, kinds, body.signature?.token.range.start.line);
@@ -204,7 +204,7 @@ function parseUnchecked(written: string, userTags: ReadonlySet<string> | undefin
     classifiedBy: meta.classifiedBy,
     strayFieldLines: meta.strayLines,
     repeatedFields: meta.repeatedFields,
-    metadataRange: banner ? spanRange(banner.line, 0, Math.max(banner.line, meta.lastLine), lines[Math.max(banner.line, meta.lastLine)].length) : undefined,
+    metadataRange: banner ? spanRange(banner.line, 0, Math.max(banner.line, meta.lastLine), metadataEnd(lines, Math.max(banner.line, meta.lastLine), meta)) : undefined,
     bodyStartLine: meta.bodyStart,
     paragraphs: body.paragraphs,
     itemMarkings: body.itemMarkings,
@@ -227,6 +227,12 @@ function parseUnchecked(written: string, userTags: ReadonlySet<string> | undefin
   // A margin's cable reads as one only while every line keeps the margin: an edit of any line may change its banner.
   bannerDecisions.set(cable, margin === undefined ? decidedBy : Infinity);
   return cable;
+}
+
+/** Where the metadata ends on its last line: at the line's end, or before a block's title glued to the Classified By there. */
+function metadataEnd(lines: readonly string[], line: number, meta: MetadataResult): number {
+  const title = meta.gluedBlockTitle;
+  return title && title.line === line && meta.classifiedBy ? meta.classifiedBy.range.end.character : lines[line].length;
 }
 
 /**

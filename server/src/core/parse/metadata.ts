@@ -15,6 +15,7 @@ import type {
   EoLine,
   LineKind,
   PortionMarking,
+  Position,
   Range,
   RefField,
   RefItem,
@@ -25,7 +26,7 @@ import type {
   Token,
 } from '../model';
 import type { LineShapes } from '../text';
-import { digitsNumber, editDistance, isAlnum, isDigit, isLetter, isSpace, markingStart, ownCopy, pos, range, skipSpaces, spanRange, token, trimEndOffset, union, upperCase, WHITE_RUNS } from '../text';
+import { BLOCK_LABELS, digitsNumber, editDistance, isAlnum, isDigit, isLetter, isSpace, markingStart, ownCopy, pos, range, skipSpaces, spanRange, token, trimEndOffset, union, upperCase, WHITE_RUNS } from '../text';
 import { LONE_LEVEL, readRepeatedBanner, serialDigits } from './banner';
 import { isItemMarking, isRuleChar, RULE_LINE } from './body';
 import { KNOWN_TAGS } from '../tagCodes';
@@ -455,6 +456,11 @@ export interface MetadataResult {
   strayLines: Token[];
   /** A second SUBJECT or Classified By field, after the first ({@link Cable.repeatedFields}). */
   repeatedFields: RepeatedField[];
+  /**
+   * Where a block's title glued to the end of the Classified By field starts (`… 1.4 (b) and (d). Summary -------`): the
+   * field ends before it, and the body reads the block's opener there.
+   */
+  gluedBlockTitle: Position | undefined;
 }
 
 /**
@@ -490,6 +496,7 @@ export function parseMetadata(
     repeatedBanners: [],
     strayLines: [],
     repeatedFields: [],
+    gluedBlockTitle: undefined,
   };
   const seen = new Set<Field>();
   const builder = new FieldBuilder(kinds, citing, r, hints, userTags);
@@ -1537,7 +1544,8 @@ class FieldBuilder {
       derived: (keywordText.charCodeAt(0) | 32) === 100 /* d */,
     };
     this.#clbyLines = 1;
-    this.#readReasons(line, text, kwEnd, end, true);
+    const title = this.#readReasons(line, text, kwEnd, end, true);
+    if (title >= 0 && !inParagraph) this.#endAtTitle(line, text, title);
     // Inside a paragraph the line stays the paragraph's.
     if (this.kinds[line] === 'text' && !inParagraph) this.kinds[line] = 'classified-by';
   }
@@ -1561,17 +1569,26 @@ class FieldBuilder {
 
   clbyContinue(line: number, text: string, afterBlank: boolean): boolean {
     const c = this.r.classifiedBy;
-    if (!c || this.#clbyLines >= 4) return false;
+    // A block's title glued to the field's last line ends it.
+    if (!c || this.#clbyLines >= 4 || this.r.gluedBlockTitle) return false;
     // After a blank line only the reason itself may follow: "1.4(C)."
     if (afterBlank && !REASON_ALONE.test(text)) return false;
     if (this.clbyComplete() && !afterBlank) return false;
     if (this.#classifierOpen) this.#continueClassifier(line, text, afterBlank);
     this.#clbyLines++;
     this.kinds[line] = 'classified-by';
-    this.#readReasons(line, text, 0, text.length, false);
+    const title = this.#readReasons(line, text, 0, text.length, false);
     const clby = this.r.classifiedBy as Mutable<ClassifiedBy>;
     clby.range = union(clby.range, range(line, 0, trimEndOffset(text)));
+    if (title >= 0) this.#endAtTitle(line, text, title);
     return true;
+  }
+
+  /** "… 1.4 (b) and (d). Summary -------": the field ends at the full stop before the block's title, which the body reads. */
+  #endAtTitle(line: number, text: string, title: number): void {
+    const c = this.r.classifiedBy as Mutable<ClassifiedBy>;
+    c.range = { start: c.range.start, end: pos(line, trimEndOffset(text, title)) };
+    this.r.gluedBlockTitle = pos(line, title);
   }
 
   /**
@@ -1637,8 +1654,11 @@ class FieldBuilder {
     this.#classifierLines = [];
   }
 
-  /** Reads the classifier, the section (1.4/1.5) and the reason letters into the Classified By being built. */
-  #readReasons(line: number, text: string, from: number, to: number, first: boolean): void {
+  /**
+   * Reads the classifier, the section (1.4/1.5) and the reason letters into the Classified By being built. Returns where a
+   * block's title glued after the reasons' end starts ({@link GLUED_BLOCK_TITLE}), or -1.
+   */
+  #readReasons(line: number, text: string, from: number, to: number, first: boolean): number {
     const c = this.r.classifiedBy as Mutable<ClassifiedBy>;
     // What earlier lines found decides how this one is read.
     const hadSection = c.section !== undefined;
@@ -1646,6 +1666,7 @@ class FieldBuilder {
     const section = SECTION.exec(segment);
     const keyword = REASONS_KEYWORD.exec(segment);
     let lettersFrom = -1;
+    let title = -1;
     if (first) {
       const classifierEnd = keyword ? keyword.index : section ? section.index : segment.length;
       let cs = 0;
@@ -1697,10 +1718,14 @@ class FieldBuilder {
       }
       // "1.4 (b & ⏎ d)": an open parenthesis or a trailing "and"/"," continues on the next line.
       this.#reasonOpen = opensMoreThanCloses(scope) || OPEN_END.test(scope) || (c.reasonLetters.length === 0 && !!c.section);
+      // "1.4 (b) and (d). Summary -------": the reasons ended by a full stop, and only a block's title after it to the line's end.
+      const glued = stop && !this.#reasonOpen && c.reasonLetters.length > 0 && rest.charCodeAt(stop.index) === 46 /* . */ ? GLUED_BLOCK_TITLE.exec(rest.slice(stop.index)) : null;
+      if (glued && stop) title = from + lettersFrom + stop.index + glued[1].length;
     } else {
       // "FOR REASONS" at the end of the line: the section comes next.
       this.#reasonOpen = !!keyword || !c.section;
     }
+    return title;
   }
 }
 
@@ -1718,6 +1743,9 @@ const DSCG = /\bDSCG\s*[\d-]+\s*,?/i;
 const SPLIT_AND = /\ba nd\b/gi;
 const SPLIT_REASONS = /\breaso ns\b/gi;
 const LETTERS_STOP = /[.;]\s+[A-Za-z]{2,}|\bE\.O\./;
+// "(d). Summary -------", "(d). Embassy Comment:": a block's title, its rule or colon, and nothing after it but white space,
+// glued after the reasons' full stop (08STOCKHOLM51); the body's `OPENER` reads it there. Group 1 is what comes before it.
+const GLUED_BLOCK_TITLE = new RegExp(String.raw`^(\.\s+)(?:(?:${BLOCK_LABELS})\s+)?(?:SUMMARY|COMMENTS?|NOTES?)(?:\s*:|\s*-{2,}|\s+-+)\s*$`, 'i');
 // Letters a–h alone, or any letter in parentheses ("(k)" is read so that it can be reported), or a–h after an "l" or "I"
 // scanned for the "(" ("1.4 lb) and ld)", which CBL022 reports).
 const REASON_LETTER = /(?<![A-Za-z0-9'])([a-hA-H])(?![A-Za-z0-9'])|(?<=\(\s?)([a-zA-Z])(?=\s?\))|(?<=(?<![A-Za-z0-9'])[lI])([a-hA-H])(?=\s?\))/g;
