@@ -50,10 +50,15 @@ export const rule: Rule = {
       let lead = 0;
       while (lead < text.length && (text.charCodeAt(lead) === 32 || text.charCodeAt(lead) === 9)) lead++;
       const c = text.charCodeAt(lead);
-      if (c !== 45 /* - */ && (c | 32) !== 112 /* p */ && c !== 85 /* U */ && c !== 82 /* R */ && c !== 68 /* D */) continue;
-      const found = pageLineKind(text, lead, kind === 'preamble');
-      if (found === undefined) continue;
-      const stamp = found === 'stamp';
+      let stamp = false;
+      if (c === 45 /* - */ || (c | 32) === 112 /* p */) {
+        if (kind === 'preamble' || text.length > MAX_LINE || !PAGE_NUMBER.test(text)) continue;
+      } else if (c === 85 /* U */ || c === 82 /* R */ || c === 68 /* D */) {
+        // "RELEASED IN FULL", "UNCLASSIFIED U.S. Department of State Case No. …": a released copy's page stamp. Each stamp's
+        // pattern can match only after spaces and tabs and its own first letter, so a line is tried against one of them.
+        if (text.length < MIN_STAMP || !(c === 82 ? RELEASED : c === 85 ? CASE_STAMP : REVIEW_STAMP).test(text)) continue;
+        stamp = true;
+      } else continue;
       const end = text.trimEnd().length;
       // The line and its line break go: the text around it joins as it was before the page turned.
       const removal = i + 1 < lines.length ? { start: { line: i, character: 0 }, end: { line: i + 1, character: 0 } } : i > 0 ? { start: { line: i - 1, character: lines[i - 1].length }, end: { line: i, character: text.length } } : { start: { line: i, character: 0 }, end: { line: i, character: text.length } };
@@ -71,26 +76,6 @@ const MAX_LINE = 30;
 
 // "- 2 -", "-2-", "Page 2", "PAGE 2 OF 3", "page 2 of 3": nothing else on the line.
 const PAGE_NUMBER = /^\s*(?:-\s?\d{1,3}\s?-|(?:Page|PAGE|page)\s\d{1,3}(?:\s(?:of|OF|Of)\s\d{1,3})?)\s*$/;
-
-/**
- * What `text`, a line whose first character after spaces and tabs (at `lead`) is `-`, `p`, `P`, `U`, `R` or `D`, holds
- * alone: a page number (not above the banner, `preamble`) or a release stamp. Its own function, so that the expressions
- * (rarely tried: a line fails first on its first or last character) leave no untried site in the rule's loop, which V8
- * would give up once optimized (cablelint runs cold; bench/RESULTS.md, session 50).
- */
-function pageLineKind(text: string, lead: number, preamble: boolean): 'page' | 'stamp' | undefined {
-  const c = text.charCodeAt(lead);
-  // Every pattern but RELEASED's ends with a digit, or "- 2 -" a dash, before white space alone; an expression never tried
-  // is never compiled.
-  const last = text.charCodeAt(text.trimEnd().length - 1);
-  const lastDigit = last >= 48 && last <= 57;
-  if (c === 45 /* - */ || (c | 32) === 112 /* p */) return !preamble && text.length <= MAX_LINE && (lastDigit || last === 45) && PAGE_NUMBER.test(text) ? 'page' : undefined;
-  // "RELEASED IN FULL", "UNCLASSIFIED U.S. Department of State Case No. …": a released copy's page stamp. Each stamp's
-  // pattern can match only after spaces and tabs and its own first letter, so a line is tried against one of them.
-  if (text.length < MIN_STAMP) return undefined;
-  const stamp = c === 82 ? text.startsWith('RELEASED IN ', lead) && RELEASED.test(text) : lastDigit && (c === 85 ? CASE_STAMP : REVIEW_STAMP).test(text);
-  return stamp ? 'stamp' : undefined;
-}
 
 /** The shortest and longest lines read as a release stamp: "RELEASED IN FULL", and the case stamp with white space around it. */
 const MIN_STAMP = 16;
