@@ -80,8 +80,7 @@ const DATE_LINE = /^\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sund
 // "080857Z Jul 05": a date-time group alone on a line, with no precedence before it, under a partial extract's publisher note.
 const DTG_DATE_LINE = /^\s*(\d{2})(\d{2})(\d{2})Z\s+([A-Za-z]{3})\s+(\d{2})\s*$/;
 const PUBLISHER_NOTE = /^\s*This record is a partial extract of the original cable/;
-// "ID: 190648", "ORIGIN: …", "CLASSIFICATION: SECRET//NOFORN", "DESTINATION: VZCZC…", ">"; tried only on a line holding a
-// colon or opening with ">" (a pattern never tried is never compiled: cablelint runs cold).
+// "ID: 190648", "ORIGIN: …", "CLASSIFICATION: SECRET//NOFORN", "DESTINATION: VZCZC…", ">".
 const EXPORT_METADATA = /^\s*(?:>\s*$|(?:ID|ORIGIN|DATE|SOURCE|CLASSIFICATION|MISC|DESTINATION|REFERENCE|REFERENCES|HEADER|CABLE ?ID|CREATED|RELEASED|OFFICE):\s)/i;
 const VZCZC = /^\s*VZCZC/;
 const ROUTING = /^\s*(ZZ|OO|PP|RR|YY)(\s+\S.*)?$/;
@@ -419,7 +418,7 @@ export function parseHead(
       preamble.push({ kind: 'publisher-note', token: trimmedToken(i, text) });
       continue;
     }
-    if (!inHeader && mayBeExportMetadata(c) && (c === C.Gt || text.includes(':')) && EXPORT_METADATA.test(text)) {
+    if (!inHeader && mayBeExportMetadata(c) && EXPORT_METADATA.test(text)) {
       kinds[i] = 'preamble';
       preamble.push({ kind: 'export-metadata', token: trimmedToken(i, text) });
       continue;

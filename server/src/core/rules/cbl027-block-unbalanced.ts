@@ -120,17 +120,6 @@ function closedByHeadings(layout: Layout, block: Block): boolean {
 // The words an opener may put before "Comment": "Embassy comment:", "BEGIN COMMENT:".
 const LABEL_BEFORE = new RegExp(String.raw`^(?:(?:BEGIN|${BLOCK_LABELS})\s+){1,2}$`, 'i');
 
-/**
- * True when `line` from `start` to `end` (past `start`) holds only the words {@link LABEL_BEFORE} allows. The pattern is tried
- * only where the text opens with one of their first letters (B, E, P, D, U, M) and ends with white space: a pattern never
- * tried is never compiled (cablelint runs cold).
- */
-function labelsBefore(line: string, start: number, end: number): boolean {
-  const l = line.charCodeAt(start) | 32;
-  if (l !== 98 /* b */ && l !== 101 /* e */ && l !== 112 /* p */ && l !== 100 /* d */ && l !== 117 /* u */ && l !== 109 /* m */) return false;
-  return isSpace(line.charCodeAt(end - 1)) && LABEL_BEFORE.test(line.slice(start, end));
-}
-
 
 /**
  * True when the opener opens a numbered paragraph ("¶9. (C) Comment: …", right after the marker and its marking)
@@ -148,7 +137,7 @@ function opensLastParagraph(cable: Cable, open: BlockMarker): boolean {
   if (!opening || at.line !== opening.range.start.line) return false;
   const line = cable.lines[at.line];
   const start = paragraphTextStart(cable.lines, opening);
-  if (at.character !== start && (at.character < start || !labelsBefore(line, start, at.character))) return false;
+  if (at.character !== start && (at.character < start || !LABEL_BEFORE.test(line.slice(start, at.character)))) return false;
   for (let k = i + 1; k < paragraphs.length; k++) {
     const p = paragraphs[k];
     if (COMMENT_CONTINUED.test(cable.lines[p.range.start.line].slice(paragraphTextStart(cable.lines, p)))) continue;
@@ -182,7 +171,7 @@ function endsItsParagraph(cable: Cable, open: BlockMarker): boolean {
   if (at.character > 0 && openingBracket(cable.lines[at.line], at.character) >= 0) return false;
   if (at.line !== p.range.start.line) return true;
   const start = paragraphTextStart(cable.lines, p);
-  return at.character > start && !labelsBefore(cable.lines[at.line], start, at.character);
+  return at.character > start && !LABEL_BEFORE.test(cable.lines[at.line].slice(start, at.character));
 }
 
 /**
