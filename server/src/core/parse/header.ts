@@ -103,9 +103,6 @@ const DTG_MISREAD = /^(\s*[ZOPRY](?:\s+[ZOPRY])?\s+)([\dlIO]{6}Z)(\s+)([A-Za-z0]
  * capital and a space and that neither DTG pattern reads.
  */
 export function readMisreadDtg(text: string): string | undefined {
-  // Most lines tried open with another capital ("A. …", "I met …"): their pattern, never tried, is never compiled (cablelint runs cold).
-  const c = text.charCodeAt(skipSpaces(text));
-  if (c !== C.Z && c !== C.O && c !== C.P && c !== C.R && c !== C.Y) return undefined;
   const m = DTG_MISREAD.exec(text);
   if (m === null) return undefined;
   const digits = serialDigits(m[2]);

@@ -2255,8 +2255,7 @@ function classifyDecl(raw: string): { kind: DeclKind; date?: CalendarDate; impos
   if (/DECLASSIFIED/i.test(v)) return { kind: 'declassified' };
   const gds = /^GDS\b(.*)$/i.exec(v);
   if (gds) return { kind: 'gds', date: realDate(readDate(gds[1].trim().split(/\s/)[0] ?? '')) };
-  // Tried only on a value that opens with its letter: a pattern never tried is never compiled (cablelint runs cold).
-  const dng = (v.charCodeAt(0) | 32) === 100 /* d */ ? /^DNG ?:? ?[A-Z]{1,3} +(\S+)/i.exec(v) : null;
+  const dng = /^DNG ?:? ?[A-Z]{1,3} +(\S+)/i.exec(v);
   if (dng) return { kind: 'downgrade', date: realDate(readDate(dng[1])) };
   const d = readDate(v);
   if (d) return { kind: 'date', date: realDate(d), impossible: d.impossible };
