@@ -5,8 +5,8 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { mayOpenBanner, parseBanner, READINGS } from '../../server/src/core/parse/banner';
-import { CLOSER as CLOSER_PATTERN, collectRedactions, END_AT_LINE_END, endAtLineEnd, firstWords, MARKER, mayOpenBlock, NOT_SIGNED, notSigned, OPENER, PAREN_OPENER as PAREN_OPENER_PATTERN, readMarker, RULE_LINE } from '../../server/src/core/parse/body';
+import { mayOpenBanner, parseBanner, READINGS, STAMP_POST, STAMP_POST_MIN } from '../../server/src/core/parse/banner';
+import { CAPTION_START, CLOSER as CLOSER_PATTERN, collectRedactions, END_AT_LINE_END, endAtLineEnd, firstWords, MARKER, mayOpenBlock, NOT_SIGNED, notSigned, OPENER, PAREN_OPENER as PAREN_OPENER_PATTERN, readMarker, RULE_LINE, startsCaption } from '../../server/src/core/parse/body';
 import { daysInMonth, EOM_SERIAL, isRoutingIndicator, mayBeEomSerial, mayEndTransmission, startsHeader, trailingPrecedence, trailingSerial, TRANSMISSION_END } from '../../server/src/core/parse/header';
 import { CLOSER, INLINE_OPENER, INLINE_OPENER_PATTERN, inlineOpenerAt, PAGE, PAREN, PAREN_OPENER, REDACTION, scanHints } from '../../server/src/core/parse/hints';
 import { parsePortionMarking } from '../../server/src/core/parse/marking';
@@ -15,6 +15,7 @@ import { findOldPageHeader, findPageLines } from '../../server/src/core/parse/pa
 import tagData from '../../server/src/core/data/tagCodes.json';
 import { normalizePost } from '../../server/src/core/id';
 import type { Cable, Token } from '../../server/src/core/model';
+import { namesSpeaker, OPENERS, SPEAKER } from '../../server/src/core/rules/cbl024-paragraph-number-sequence';
 import { INVISIBLE, rule as cbl035 } from '../../server/src/core/rules/cbl035-invisible-character';
 import { afterSeparator } from '../../server/src/core/mentions';
 import { numberToken, skipSpaces, splitLines, splitShapes } from '../../server/src/core/text';
@@ -163,6 +164,21 @@ describe('hand-written scans read what their patterns read', () => {
     );
     assert.ok(matched > least, `only ${matched} ${what} generated`);
   }
+
+  it('the page stamp, caption and speaker patterns are tried only where they can match (STAMP_POST_MIN, startsCaption, namesSpeaker)', () => {
+    const stampLike = fc.tuple(opt('U', 'u', 'X'), opt('.', ''), opt(' ', ''), opt('S', 's'), opt('.', ''), run(0, 2, ' ', '\t'), opt('Department', 'DEPARTMENT', 'Dept'), run(0, 2, ' '), opt('of', 'OF'), run(0, 2, ' '), opt('State', 'STATE', 'Stat'), from('x', ' ', 'Case')).map((p) => p.join(''));
+    fc.assert(fc.property(stampLike, (post) => !STAMP_POST.test(post) || post.length >= STAMP_POST_MIN), { numRuns: 3000 });
+    assert.ok(STAMP_POST.test('US Department of State') && 'US Department of State'.length === STAMP_POST_MIN);
+    const captionLike = fc.tuple(opt(' ', 's', 'x'), fc.constantFrom('SENSITIVE', 'SBU', 'NOT FOR', 'NOT\tFOR', 'FOR OFFICIAL', 'LIMITED OFFICIAL', 'HANDLE', 'NOFORN', 'SIPDIS', 'UNCLAS', 'CONFIDENTIAL', 'SECRET', 'TOP SECRET', 'TOP  SECRET', 'HARBOR', 'SECRETS'), from(' ', 'X', '-', 'BUT')).map((p) => p.join(''));
+    fc.assert(fc.property(captionLike, (title) => startsCaption(title) === CAPTION_START.test(title)), { numRuns: 3000 });
+    const speakerLike = fc.tuple(fc.constantFrom('The', 'He', 'Chun', 'Theo', 'It', 'Its', 'A', 'An', 'Ann', 'Officials', "O'Neil", 'Kim-Lee', ''), run(0, 2, ' ', '\t', '\u00a0', '\u2003'), opt('Chun', 'The', 'Park', 'minister'), run(0, 2, ' ', '\n'), fc.constantFrom('said', 'says', 'told', 'thought', 'saidx', 'Said', 'directed')).map((p) => p.join(''));
+    const byPattern = (text: string) => {
+      const m = SPEAKER.exec(text);
+      return m !== null && !OPENERS.has(m[1]) && (m[2] === undefined || !OPENERS.has(m[2]));
+    };
+    fc.assert(fc.property(speakerLike, (text) => namesSpeaker(text) === byPattern(text)), { numRuns: 3000 });
+    assert.deepEqual(['Chun said', 'The Chun said', 'Kim Chun said'].map(namesSpeaker), [true, false, true]);
+  });
 
   it('mayEndTransmission lets through every line TRANSMISSION_END matches', () => {
     // "BT" and "NNNN" with white space of every kind around them, and their near misses.

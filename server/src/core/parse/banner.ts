@@ -215,7 +215,9 @@ const POST_SERIAL_JOINED = /^\s*(?:(SECTI[O0]N)\s+(\d[\dlIO]?|[lIO]\d)\s+([O0]F)
 // A letter read for a digit in a serial.
 const SERIAL_LETTER = /[lIO]/;
 // The words after the level of a released copy's page stamp, "UNCLASSIFIED U.S. Department of State Case No. …".
-const STAMP_POST = /^U\.?\s?S\.?\s+Department\s+of\s+State\b/i;
+export const STAMP_POST = /^U\.?\s?S\.?\s+Department\s+of\s+State\b/i;
+/** The length of the shortest text {@link STAMP_POST} matches, "US Department of State". */
+export const STAMP_POST_MIN = 22;
 /** A section's words with a zero for the letter O: "SECTI0N 01 OF 02", "SECTION 01 0F 02". */
 export const ZERO_SECTION = /^SECTI0N|\s0F\s/i;
 const REST_NO_POST = /^(?:\s*(SECTI[O0]N)\s+(\d{1,2})\s+([O0]F)\s+(\d{1,2}))?(.*)$/is;
@@ -333,7 +335,9 @@ export function parseBanner(
     post = token(line, fullText, base + indices[5], base + indices[5] + rest[5].length);
     // "UNCLASSIFIED U.S. Department of State Case No. 2031-05588 Doc No. …": a released copy's page stamp whose case number
     // lost its letter reads as a level, a post and a serial; it is no banner (CBL047 reports the stamp).
-    if (post.text.charCodeAt(0) === 85 /* U */ && STAMP_POST.test(post.text)) return undefined;
+    // Tried only on a post as long as its shortest match, "US Department of State": a pattern never tried is never compiled
+    // (cablelint runs cold).
+    if (post.text.charCodeAt(0) === 85 /* U */ && post.text.length >= STAMP_POST_MIN && STAMP_POST.test(post.text)) return undefined;
     const serialText = rest[6];
     const misread = SERIAL_LETTER.test(serialText);
     serial = numberToken(line, fullText, base + indices[6], base + indices[6] + serialText.length, misread ? Number(serialDigits(serialText)) : undefined);

@@ -1726,7 +1726,16 @@ function spacedTitle(lines: readonly string[], kinds: readonly LineKind[], inden
 }
 
 // A caption or caveat line of the text's top, no title's first line: "SENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY" over "SUMMARY".
-const CAPTION_START = /^(?:SENSITIVE|SBU\b|NOT\s+FOR\b|FOR\s+OFFICIAL|LIMITED\s+OFFICIAL|HANDLE\b|NOFORN|SIPDIS|UNCLAS|CONFIDENTIAL\b|SECRET\b|TOP\s+SECRET)/;
+export const CAPTION_START = /^(?:SENSITIVE|SBU\b|NOT\s+FOR\b|FOR\s+OFFICIAL|LIMITED\s+OFFICIAL|HANDLE\b|NOFORN|SIPDIS|UNCLAS|CONFIDENTIAL\b|SECRET\b|TOP\s+SECRET)/;
+
+/**
+ * True when `title` opens as a caption ({@link CAPTION_START}). The pattern is tried only on a title opening with one of its
+ * first letters: a pattern never tried is never compiled (cablelint runs cold).
+ */
+export function startsCaption(title: string): boolean {
+  return 'SNFLHUCT'.includes(title.charAt(0)) && CAPTION_START.test(title);
+}
+
 /**
  * True when `words` hold a serial's run of five digits or a control character: a page line a damaged copy left unread
  * ("VALLETTA 00000412 002 OF 002"), no title's first line.
@@ -1770,7 +1779,7 @@ function gappedTitle(lines: readonly string[], shapes: LineShapes, kinds: readon
   if (marked < 0 && !isHeadingText(text)) return undefined;
   const title = marked >= 0 ? text.slice(marked).trim() : words;
   if (marked >= 0 && !isHeadingText(title)) return undefined;
-  if (words === second || HEADING_OPENER.test(title) || HEADING_OPENER.test(second) || isBlankedLine(text) || isBlankedLine(title) || CAPTION_START.test(title) || holdsSerialOrControl(title)) return undefined;
+  if (words === second || HEADING_OPENER.test(title) || HEADING_OPENER.test(second) || isBlankedLine(text) || isBlankedLine(title) || startsCaption(title) || holdsSerialOrControl(title)) return undefined;
   const above = lead - 1;
   if (!isBlankOrEdge(indents, kinds, above, floor)) {
     if ((kinds[above] !== 'text' && kinds[above] !== 'paragraph') || !endsSentence(lasts[above]) || endsWithAbbreviation(lines[above])) return undefined;
