@@ -399,6 +399,33 @@ describe('grammar', function () {
     assert.match(misread[6].tokens.map((t) => t.scopes.join(' ')).join(' '), /keyword\.other\.field\.subject\.misread\.cable/);
   });
 
+  // Under a subject broken by a blank line, a paragraph's number misread ("P2. (C)", "q3. (C)", "l. (C)", "l2. (C)") opens the
+  // first paragraph, as the parser reads it (metadata.ts PARAGRAPH_START) though a REF field follows: the subject and the head
+  // end there, so the line is no subject's and the line under it no REF item's ("L. (C) SUMMARY: …", an item in capitals), as
+  // in the capitals copy of transcribed.txt. A line the parser reads as the subject's there ("Q3. (C)": it takes a small q
+  // only) is colored as the subject, as before; and a subject wrapped with no blank line ends at such a number too.
+  it('ends a subject broken by a blank line, and the head, at a misread paragraph number', () => {
+    const head = ['C O N F I D E N T I A L NOWHERE 000123', '', 'E.O. 12958: N/A', 'TAGS: PREL'];
+    const on = (lines: ReturnType<typeof tokenize>, n: number, scope: string) => lines[n].tokens.some((t) => t.end > t.start && t.scopes.includes(scope));
+    const cable = (line: string, gap = ['']) => [...head, 'SUBJECT: FERRY TALKS AND OTHER TALKS TO PROTECT THE', ...gap, line, 'L. (C) SUMMARY: THE BOARD MET.', '', 'REF: NOWHERE 12', '', '¶3. (C) TEXT.', ''].join('\n');
+    for (const [marker, gap] of [['P2.', ['']], ['q3.', ['', '']], ['l.', ['']], ['l2.', ['']], ['P2.', []]] as const) {
+      const text = cable(`${marker} (C) THE MINISTRY AGREED.`, [...gap]);
+      const n = 5 + gap.length;
+      const { cable: c } = parseCable(text);
+      assert.equal(c.bodyStartLine, n, `${marker} opens the body`);
+      assert.equal(c.subject?.text, 'FERRY TALKS AND OTHER TALKS TO PROTECT THE', marker);
+      assert.equal(c.refs, undefined, marker);
+      const lines = tokenize(grammar, text);
+      assert.ok(!on(lines, n, 'entity.name.function.subject.cable'), `${marker}: its line colored as the subject`);
+      assert.ok(!on(lines, n + 1, 'constant.character.ref-letter.cable'), `${marker}: the line under it colored as a REF item`);
+      // The parser numbers "l2." only as the next number; the grammar colors each before a marking (`paragraph`).
+      assert.equal(scopesAt(lines, n, marker), 'constant.numeric.paragraph.cable', marker);
+    }
+    const text = cable('Q3. (C) THE MINISTRY AGREED');
+    assert.equal(parseCable(text).cable.subject?.text, 'FERRY TALKS AND OTHER TALKS TO PROTECT THE Q3. (C) THE MINISTRY AGREED');
+    assert.ok(on(tokenize(grammar, text), 6, 'entity.name.function.subject.cable'), 'Q3. (C) under the blank line');
+  });
+
   // A meeting's participants under a paragraph's line ending with "PARTICIPANTS:": a side's title over its rule, an office
   // over the names under it and a name right under a rule are no headings, as the parser reads them (`participants`); a title
   // under the next paragraph is a heading again, and so is the same office's line outside such a list.
