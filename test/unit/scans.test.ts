@@ -14,7 +14,7 @@ import { AFTER_BANNER, CLBY_KW, continuesTags, mayHoldClassifiedBy, mayOpenField
 import { findOldPageHeader, findPageLines } from '../../server/src/core/parse/pages';
 import tagData from '../../server/src/core/data/tagCodes.json';
 import { normalizePost } from '../../server/src/core/id';
-import type { Cable, Token } from '../../server/src/core/model';
+import type { Cable, ParseProblem, Token } from '../../server/src/core/model';
 import { namesSpeaker, OPENERS, SPEAKER } from '../../server/src/core/rules/cbl024-paragraph-number-sequence';
 import { INVISIBLE, rule as cbl035 } from '../../server/src/core/rules/cbl035-invisible-character';
 import { afterSeparator } from '../../server/src/core/mentions';
@@ -432,6 +432,45 @@ describe('hand-written scans read what their patterns read', () => {
         const text = `${level} NOWHERE 000001`;
         assert.ok(parseBanner(0, text, { strict: false, repeated: false }), JSON.stringify(text));
         assert.ok(mayOpenBanner(text, skipSpaces(text)), JSON.stringify(text));
+      }
+    }
+  });
+
+  it('parseBanner reads every reading of a level as that level, with its account, spaced or not, in either case', () => {
+    // The lookup tries only runs of letters as long as a reading, longest first, and reads each word's letters from a
+    // table: each reading must come out with its own level, form and account, digits read for letters included.
+    for (const [letters, match] of READINGS) {
+      const spaced = [...letters].join(' ');
+      const forms: [string, string][] = [
+        [letters, letters === 'UNCLAS' ? 'unclas' : 'unspaced'],
+        [spaced, 'spaced'],
+        [letters.toLowerCase(), 'mixed-case'],
+        [letters[0].toLowerCase() + letters.slice(1), 'mixed-case'],
+        [`  ${spaced}`, 'spaced'],
+        [letters.replace(/O/g, '0'), ''],
+        [spaced.replace(/S/g, '5'), ''],
+      ];
+      for (const [level, form] of forms) {
+        if (form === '' && !/[05]/.test(level)) continue;
+        const text = `${level} NOWHERE 000001`;
+        const problems: ParseProblem[] = [];
+        const banner = parseBanner(0, text, { strict: false, repeated: false, problems });
+        assert.equal(banner?.level, match.level, JSON.stringify(text));
+        assert.equal(banner.levelText.text, level.trim(), JSON.stringify(text));
+        assert.equal(banner.post?.text, 'NOWHERE', JSON.stringify(text));
+        const zero = level.includes('0');
+        const five = level.includes('5');
+        assert.equal(banner.misread === true, match.misread === true || five, JSON.stringify(text));
+        if (match.damaged || zero || five) {
+          assert.equal(banner.form, 'damaged', JSON.stringify(text));
+          const message = problems.find((p) => p.rule === 'banner-malformed')?.message ?? '';
+          if (match.how) assert.ok(message.includes(match.how), `${JSON.stringify(text)}: ${message}`);
+          if (zero) assert.ok(message.includes('a zero for the letter O'), `${JSON.stringify(text)}: ${message}`);
+          if (five) assert.ok(message.includes('the digit 5 for the letter S'), `${JSON.stringify(text)}: ${message}`);
+        } else {
+          assert.equal(banner.form, form, JSON.stringify(text));
+          assert.deepEqual(problems, [], JSON.stringify(text));
+        }
       }
     }
   });

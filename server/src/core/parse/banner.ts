@@ -3,7 +3,7 @@
  * in every spelling of FORMAT.md §3 and CORPUS-FINDINGS.md §2.
  */
 import type { Banner, BannerForm, Level, ParseProblem, Token } from '../model';
-import { inCapitals, isSpace, numberToken, skipSpaces, token, upperCase } from '../text';
+import { isSpace, numberToken, skipSpaces, token, upperCase } from '../text';
 
 /**
  * A level in one word alone on its line, in capitals: "SECRET", "CONFIDENTIAL", "UNCLAS". At the banner's place it is
@@ -76,7 +76,7 @@ function digitLetter(c: number): number {
 const BANNER_PREFIXES = new Uint8Array(1 << 15);
 
 /**
- * The first five and six letters of every reading {@link matchLevel} accepts: a level word,
+ * The first five and six letters of every reading {@link parseBanner} reads as a level: a level word,
  * the word with its first or last letter lost (words of six letters or more), its first letter
  * doubled, two neighbouring letters swapped, or behind one stray letter. A five-letter
  * reading ("ECRET", "SECRE") may be followed by any letter ("E C R E T PARIS", "S E C R E PARIS"). The word with its last letter doubled ("SECRETT") needs
@@ -113,7 +113,7 @@ const BANNER_OPENINGS: ReadonlySet<number> = (() => {
  * A cheap necessary condition for a banner at `lead` (strict or not): the first six letters,
  * spaces skipped and read in capitals, begin a level word, the word with its first letter
  * lost or doubled, its last letter lost, two neighbouring letters swapped, or the word behind one stray letter
- * (the damage {@link matchLevel} reads; a last letter doubled leaves the first six letters
+ * (the damage {@link parseBanner} reads; a last letter doubled leaves the first six letters
  * as they are).
  * Prose lines ("THE MINISTER", "CONSULATE", "Secretary Rice") fail it.
  */
@@ -145,7 +145,7 @@ export interface LevelMatch {
 }
 
 /**
- * Every run of letters {@link matchLevel} reads as a level, with how it reads: the words
+ * Every run of letters {@link parseBanner} reads as a level, with how it reads: the words
  * themselves first, then for each word in turn its first letter doubled ("SS E C R E T",
  * "UUNCLAS"), lost ("E C R E T", "O N F I D E N T I A L"), its last letter doubled
  * ("C O N F I D E N T I A L L", "SECRETT") or lost ("S E C R E", "CONFIDENTIA"), a stray letter glued in front ("CSE C R E T") or two
@@ -175,25 +175,37 @@ export const READINGS: ReadonlyMap<string, LevelMatch> = (() => {
 
 /** The fewest letters of a reading in {@link READINGS} ("ECRET", "SECRE"): a shorter run reads as no level. */
 const SHORTEST_READING = Math.min(...Array.from(READINGS.keys(), (letters) => letters.length));
+/** The most letters of a reading in {@link READINGS} ("CONFIDENTIALL"): a longer run reads as no level. */
+const LONGEST_READING = Math.max(...Array.from(READINGS.keys(), (letters) => letters.length));
 
-/** Reads letters (spaces removed, upper case) as a level, allowing the damage seen in real banners. */
-function matchLevel(letters: string): LevelMatch | undefined {
-  // "S", "SE", "SEC", "SECR" of a spaced banner: no lookup, which would hash each new run of letters.
-  return letters.length < SHORTEST_READING ? undefined : READINGS.get(letters);
-}
+/**
+ * What each ASCII character is in a level's words: {@link CAPITAL}, {@link SMALL_LETTER}, a digit read for a letter
+ * ({@link DIGIT}: 0, 1 and 5, as {@link digitLetter} reads them) or 0 for anything else. One table read per character,
+ * where a word's characters were read once for its end and again, a call for each, for whether they were letters.
+ */
+const CAPITAL = 1;
+const SMALL_LETTER = 2;
+const DIGIT = 3;
+const LEVEL_CHARACTER = (() => {
+  const table = new Uint8Array(128);
+  table.fill(CAPITAL, 65, 91);
+  table.fill(SMALL_LETTER, 97, 123);
+  for (const digit of [48, 49, 53]) table[digit] = DIGIT;
+  return table;
+})();
 
-/** True when the characters `[start, end)` of `text` are letters, or digits read for a letter ("C0NFIDENTIAL", "5ECRET"). */
-function allLetters(text: string, start: number, end: number): boolean {
-  for (let k = start; k < end; k++) {
-    const c = text.charCodeAt(k);
-    if (digitLetter(c) > 0) continue;
-    if ((c | 32) < 97 || (c | 32) > 122) return false;
-  }
-  return true;
+/** One of a banner's first words, letters only (or digits read for letters), with what it holds. */
+interface LevelWord {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** A small letter among them ("Secret"): upper-cased for the lookup, and the form is mixed-case. */
+  readonly small: boolean;
+  /** A digit read for a letter among them ("C0NFIDENTIAL"). */
+  readonly digit: boolean;
 }
 
 const ZERO = /0/g;
-const DIGIT_FOR_LETTER = /[015]/;
 const FIVE = /5/g;
 const ONE = /1/g;
 
@@ -246,7 +258,7 @@ export function parseBanner(
 ): Banner | undefined {
   const text = fullText.length > MAX_BANNER ? fullText.slice(0, MAX_BANNER) : fullText;
   // Up to 14 leading words, each at most 13 letters ("CONFIDENTIALL"), letters only.
-  const tokens: { start: number; end: number; text: string }[] = [];
+  const tokens: LevelWord[] = [];
   // Where a word's letters meet a slash ("SECRET//NOFORN"): caveats joined to the level may follow there.
   let slash = -1;
   let k = 0;
@@ -254,45 +266,65 @@ export function parseBanner(
     k = skipSpaces(text, k);
     if (k >= text.length) break;
     const start = k;
-    while (k < text.length && !isSpace(text.charCodeAt(k))) k++;
-    if (k - start > 13 || !allLetters(text, start, k)) {
-      let end = start;
-      while (end < k && allLetters(text, end, end + 1)) end++;
-      if (end > start && text.charCodeAt(end) === 47 /* / */) {
-        tokens.push({ start, end, text: text.slice(start, end) });
-        slash = end;
+    let small = false;
+    let digit = false;
+    let kind = 0;
+    for (; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      kind = c < 128 ? LEVEL_CHARACTER[c] : 0;
+      if (kind === 0) break;
+      if (kind === SMALL_LETTER) small = true;
+      else if (kind === DIGIT) digit = true;
+    }
+    if (kind === 0 && !isSpace(text.charCodeAt(k))) {
+      // A word holding more than letters: only its letters before a slash count ("SECRET//NOFORN").
+      if (k > start && text.charCodeAt(k) === 47 /* / */) {
+        tokens.push({ start, end: k, text: text.slice(start, k), small, digit });
+        slash = k;
       }
       break;
     }
-    tokens.push({ start, end: k, text: text.slice(start, k) });
+    if (k - start > 13) break;
+    tokens.push({ start, end: k, text: text.slice(start, k), small, digit });
   }
   if (tokens.length === 0) return undefined;
-  let best: { count: number; match: LevelMatch; zero: boolean; five: boolean; one: boolean } | undefined;
+  // The letters of the first words (spaces removed, in capitals, digits read as letters), up to the first run of more
+  // than 14, and where each word's letters end in them.
   let letters = '';
-  let zero = false;
-  let five = false;
-  let one = false;
-  for (let k = 0; k < tokens.length && letters.length <= 14; k++) {
-    let word = tokens[k].text;
+  const ends: number[] = [];
+  for (let w = 0; w < tokens.length && letters.length <= 14; w++) {
+    const word = tokens[w];
     // "C0NFIDENTIAL", "C 0 N F I D E N T I A L": a zero read for the letter O; "5 E C R E T", "CONF1DENTIAL": a 5 for
     // S, a 1 for I (or for L, "CONFIDENTIA1", read as the look-alike I).
-    if (DIGIT_FOR_LETTER.test(word)) {
+    const read = word.digit ? word.text.replace(ZERO, 'O').replace(FIVE, 'S').replace(ONE, 'I') : word.text;
+    letters += word.small ? read.toUpperCase() : read;
+    ends.push(letters.length);
+  }
+  // Take the longest run that reads as a level: "C O N F I D E N T I A L L TALLINN" is the level with its
+  // last letter doubled, not CONFIDENTIAL at post "L TALLINN"; "U N C L A S S I F I E D" is not UNCLAS. Longest first,
+  // and only runs as long as a reading: "S", "SE", "SEC", "SECR" of a spaced banner hash no string of their own.
+  let best: { count: number; match: LevelMatch; zero: boolean; five: boolean; one: boolean } | undefined;
+  for (let w = ends.length - 1; w >= 0 && best === undefined; w--) {
+    const length = ends[w];
+    if (length < SHORTEST_READING || length > LONGEST_READING) continue;
+    const match = READINGS.get(length === letters.length ? letters : letters.slice(0, length));
+    if (match === undefined) continue;
+    let zero = false;
+    let five = false;
+    let one = false;
+    for (let d = 0; d <= w; d++) {
+      if (!tokens[d].digit) continue;
+      const word = tokens[d].text;
       if (word.indexOf('0') >= 0) zero = true;
       if (word.indexOf('5') >= 0) five = true;
       if (word.indexOf('1') >= 0) one = true;
-      word = word.replace(ZERO, 'O').replace(FIVE, 'S').replace(ONE, 'I');
     }
-    letters += upperCase(word);
-    const found = matchLevel(letters);
-    // Take the longest run that reads as a level: "C O N F I D E N T I A L L TALLINN" is the level with its
-    // last letter doubled, not CONFIDENTIAL at post "L TALLINN"; "U N C L A S S I F I E D" is not UNCLAS.
-    if (found) best = { count: k + 1, match: found, zero, five, one };
+    best = { count: w + 1, match, zero, five, one };
   }
   if (!best) return undefined;
   if (best.zero || best.five || best.one) best.match = withDigits(best.match, best.zero, best.five, best.one);
-  const levelTokens = tokens.slice(0, best.count);
-  const levelStart = levelTokens[0].start;
-  const levelEnd = levelTokens[levelTokens.length - 1].end;
+  const levelStart = tokens[0].start;
+  const levelEnd = tokens[best.count - 1].end;
   const levelText = token(line, fullText, levelStart, levelEnd);
   let restStart = levelEnd;
   let joined: Token | undefined;
@@ -390,11 +422,7 @@ export function parseBanner(
     }
   }
 
-  // Pushed, not mapped: an optimized map makes a holey array where the interpreter's is packed, and bannerForm's join
-  // met a map it was not compiled for.
-  const levelWords: string[] = [];
-  for (const t of levelTokens) levelWords.push(t.text);
-  const form = bannerForm(levelWords, best.match);
+  const form = bannerForm(tokens, best.count, best.match);
   // Inside a body only a banner as typed by a system counts: "C O N F I D E N T I A L SECTION 02 OF 03 HARARE 006677",
   // never "Secret police arrested 120 …".
   if (options.strict) {
@@ -499,19 +527,22 @@ function offsets(subject: string, match: RegExpExecArray): number[] {
   return result;
 }
 
-/** How the level was spelled. */
-function bannerForm(words: readonly string[], match: LevelMatch): BannerForm {
+/** How the level was spelled in the first `count` words. */
+function bannerForm(words: readonly LevelWord[], count: number, match: LevelMatch): BannerForm {
   if (match.damaged) return 'damaged';
-  const joined = words.join('');
-  if (words.length === 1) {
-    if (joined === 'UNCLAS') return 'unclas';
-    if (inCapitals(joined)) return 'unspaced';
-    return 'mixed-case';
+  // In capitals: no small letter among the words, which hold letters and digits only.
+  let small = false;
+  let single = true;
+  for (let w = 0; w < count; w++) {
+    if (words[w].small) small = true;
+    if (words[w].text.length !== 1) single = false;
+  }
+  if (count === 1) {
+    if (words[0].text === 'UNCLAS') return 'unclas';
+    return small ? 'mixed-case' : 'unspaced';
   }
   // "TOP SECRET" written as two words is unspaced too.
-  if (words.length === 2 && upperCase(words[0]) === 'TOP' && words[1].length > 1) {
-    return inCapitals(joined) ? 'unspaced' : 'mixed-case';
-  }
-  if (words.every((w) => w.length === 1)) return inCapitals(joined) ? 'spaced' : 'mixed-case';
+  if (count === 2 && upperCase(words[0].text) === 'TOP' && words[1].text.length > 1) return small ? 'mixed-case' : 'unspaced';
+  if (single) return small ? 'mixed-case' : 'spaced';
   return 'damaged';
 }
