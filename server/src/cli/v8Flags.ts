@@ -11,6 +11,11 @@
  * fast code runs. The language server, which runs for hours and reaches its compiled code, keeps V8's defaults.
  * Measured and not set (session 45): `--always-sparkplug`, `--no-lazy-feedback-allocation`, lower `--interrupt-budget`s,
  * `--max-optimized-bytecode-size` and `--no-turbofan` each cost the main thread or the compiler threads more than they
- * save over 200 files; `--concurrent-sparkplug` crashes Node 20 when set at run time.
+ * save over 200 files; `--concurrent-sparkplug` crashes Node 20 when set at run time. Measured and not set (session 50):
+ * `--maglev` and its options (`--invocation-count-for-maglev`, `--optimize-on-next-call-optimizes-to-maglev`) do nothing
+ * on Node 20, whose V8 is built without Maglev (`process.config.variables.v8_enable_maglev` is 0): V8 takes the options,
+ * on the command line or here, and still compiles every function with TurboFan alone (`--trace-opt`); a higher
+ * `--interrupt-budget` (TurboFan later) saves the compiler threads less than it costs the main thread, the one a user
+ * waits for (bench/RESULTS.md, *Session 50*, flags64). Node 22 and later turn Maglev on by default: not measured here.
  */
 export const V8_FLAGS = '--no-turbo-inlining --no-regexp-tier-up';
