@@ -245,7 +245,7 @@ export function parseBody(input: BodyInput): BodyResult {
   // The second words of closers that close two blocks: they close only a block that is open.
   const optional = new Set<BlockMarker>();
   // "… 1.4 (b) and (d). Summary -------": a title glued to the Classified By opens its block there, before the body's markers.
-  const glued = input.gluedBlockTitle && gluedOpener(lines, input.gluedBlockTitle);
+  const glued = input.gluedBlockTitle && openerAt(input.gluedBlockTitle.line, lines[input.gluedBlockTitle.line], input.gluedBlockTitle.character);
   if (glued) result.blockMarkers.push(glued);
   collectBlockMarkers(lines, input.shapes, input.hints, kinds, scan, result.blockMarkers, optional);
   // Openers found late, looking back from a closer that had none.
@@ -2448,11 +2448,8 @@ function collectBlockMarkers(lines: readonly string[], shapes: LineShapes, lineH
     for (let k = glued; k < g; k++) {
       const at = skipSpaces(text, gluedMarkers[k].textStart);
       if (!mayOpenBlock(text.charCodeAt(at), text.charCodeAt(at + 1), text.charCodeAt(at + 2))) continue;
-      OPENER.lastIndex = at;
-      const own = OPENER.exec(text);
-      if (!own) continue;
-      const s = at + upperCase(own[0]).indexOf(upperCase(own[1]));
-      found.push({ kind: kindOf(own[1]), role: 'open', token: token(i, text, s, s + own[1].length) });
+      const own = openerAt(i, text, at);
+      if (own) found.push(own);
     }
     if (inline) {
       // "… ran late. Comment: If this goes on": an opener after a sentence's end, with or without its closer.
@@ -2499,14 +2496,16 @@ function collectBlockMarkers(lines: readonly string[], shapes: LineShapes, lineH
   }
 }
 
-/** The opener of a block's title glued to the end of the Classified By field, read by {@link OPENER} where the metadata found it. */
-function gluedOpener(lines: readonly string[], at: Position): BlockMarker | undefined {
-  const text = lines[at.line];
-  OPENER.lastIndex = at.character;
+/**
+ * The opener {@link OPENER} reads at offset `at` of line `line`, its token the block's word where it stands: a paragraph's
+ * glued into a line ("… was working. 16. (C) Comment: …"), or a block's title glued to the end of the Classified By field.
+ */
+function openerAt(line: number, text: string, at: number): BlockMarker | undefined {
+  OPENER.lastIndex = at;
   const opener = OPENER.exec(text);
   if (!opener) return undefined;
-  const s = at.character + upperCase(opener[0]).indexOf(upperCase(opener[1]));
-  return { kind: kindOf(opener[1]), role: 'open', token: token(at.line, text, s, s + opener[1].length) };
+  const s = at + upperCase(opener[0]).indexOf(upperCase(opener[1]));
+  return { kind: kindOf(opener[1]), role: 'open', token: token(line, text, s, s + opener[1].length) };
 }
 
 /** The lines of two lists in line order, merged in line order (a line in both comes twice). */
