@@ -308,7 +308,6 @@ function blockSymbols(cable: Cable, block: Block, name: string, cuts: Map<number
   // Already the whole of its paragraphs ("¶1. (C) Summary: …" ⏎ "¶2. (C) … End Summary.").
   if (!isBefore(paragraphs[i].range.start, span.start) && !isBefore(span.end, paragraphs[j].range.end)) return whole;
   const first = paragraphs[i];
-  const last = paragraphs[j];
   let start = span.start;
   // Where its name starts: the first paragraph's number where the symbol starts at its line's start.
   let named = opened.start;
@@ -327,15 +326,7 @@ function blockSymbols(cable: Cable, block: Block, name: string, cuts: Map<number
       if (!known || isBefore(cut, known)) cuts.set(i, cut);
     }
   }
-  const closer = cable.lines[span.end.line];
-  if (span.end.line === last.range.end.line && onlyCloserAfter(closer, span.end.character, last.range.end.character)) {
-    return [symbol(name, undefined, SymbolKind.Event, { start, end: last.range.end }, { start: named, end: last.range.end })];
-  }
-  // "¶2. (c) … END SUMMARY" ⏎ ⏎ "Proposal 1: …": the part in the paragraph the block closes in.
-  const from = { line: last.range.start.line, character: paragraphTextStart(cable.lines, last) };
-  const continued = symbol(name, 'continued', SymbolKind.Event, { start: isBefore(span.end, from) ? last.range.start : from, end: span.end });
-  const before = paragraphs[j - 1].range.end;
-  return isBefore(start, before) ? [symbol(name, undefined, SymbolKind.Event, { start, end: before }, { start: named, end: before }), continued] : [continued];
+  return closedIn(cable, name, start, span.end, j, paragraphs[j - 1].range.end, (end) => ({ start: named, end }));
 }
 
 /**
@@ -345,15 +336,26 @@ function blockSymbols(cable: Cable, block: Block, name: string, cuts: Map<number
  * paragraph's end, one over it too.
  */
 function beforeParagraphs(cable: Cable, block: Block, name: string, opened: Range, j: number): DocumentSymbol[] {
-  const last = cable.paragraphs[j];
   const start = opened.start;
-  if (opened.end.line === last.range.end.line && onlyCloserAfter(cable.lines[opened.end.line], opened.end.character, last.range.end.character)) {
-    return [symbol(name, undefined, SymbolKind.Event, { start, end: last.range.end }, block.open?.token.range ?? opened)];
-  }
   const before = j > 0 ? cable.paragraphs[j - 1].range.end : { line: start.line, character: trimEndOffset(cable.lines[start.line]) };
+  const token = block.open?.token.range;
+  return closedIn(cable, name, start, opened.end, j, before, (end) => token ?? { start, end });
+}
+
+/**
+ * The symbols of a block from `start` that closes at `end` in the text of paragraph `j`, whose symbol would end at `before`
+ * (the paragraph before `j`'s end), selected over `selection(symbolEnd)`: one to that paragraph's end where only the closer
+ * ends it; else one up to `before`, where it starts before that, and one of its name, detailed "continued", in paragraph `j`
+ * from its text's start to the closer ("¶2. (c) … END SUMMARY" ⏎ ⏎ "Proposal 1: …").
+ */
+function closedIn(cable: Cable, name: string, start: Position, end: Position, j: number, before: Position, selection: (symbolEnd: Position) => Range): DocumentSymbol[] {
+  const last = cable.paragraphs[j];
+  if (end.line === last.range.end.line && onlyCloserAfter(cable.lines[end.line], end.character, last.range.end.character)) {
+    return [symbol(name, undefined, SymbolKind.Event, { start, end: last.range.end }, selection(last.range.end))];
+  }
   const from = { line: last.range.start.line, character: paragraphTextStart(cable.lines, last) };
-  const continued = symbol(name, 'continued', SymbolKind.Event, { start: isBefore(opened.end, from) ? last.range.start : from, end: opened.end });
-  return [symbol(name, undefined, SymbolKind.Event, { start, end: before }, block.open?.token.range ?? { start, end: before }), continued];
+  const continued = symbol(name, 'continued', SymbolKind.Event, { start: isBefore(end, from) ? last.range.start : from, end });
+  return isBefore(start, before) ? [symbol(name, undefined, SymbolKind.Event, { start, end: before }, selection(before)), continued] : [continued];
 }
 
 /**
