@@ -17,5 +17,8 @@
  * on the command line or here, and still compiles every function with TurboFan alone (`--trace-opt`); a higher
  * `--interrupt-budget` (TurboFan later) saves the compiler threads less than it costs the main thread, the one a user
  * waits for (bench/RESULTS.md, *Session 50*, flags64). Node 22 and later turn Maglev on by default: not measured here.
+ * Measured and not set (session 51): `--no-regexp-optimization` makes each expression's compile cheaper (62.4 to 46.0 M
+ * instructions over the 200 corpus cables) and its matching dearer, +0.4% over 200 files and +2.6% over 2,000 under
+ * `--predictable` (bench/RESULTS.md, *Session 51: regexp66*).
  */
 export const V8_FLAGS = '--no-turbo-inlining --no-regexp-tier-up';
