@@ -197,6 +197,10 @@ const confidentialValletta = (t) => noSecretParagraphs(sub(sub(t, 'S E C R E T S
 // [name, variant, base, bad, good, lint]: as `fixtures`, a rule's further pair, `lint` written to `….<variant>.{bad,good}.json`.
 const variants = [
   ['cbl001-header-line-malformed', 'dtg-misread', V, (t) => sub(t, 'P 031322Z JUN 09', 'P O3l322Z JUN O9')],
+  // A REF item whose letter stands alone, its citation never written (items66): an item of its own, so the letter after it
+  // keeps its place; the bad one letters the next item past it.
+  ['cbl023-ref-letter-sequence', 'empty-item', V, (t) => sub(t, 'REF: A. VALLETTA 388\n¶B. STATE 51120', 'REF: A. VALLETTA 388\n(B)\n(D) STATE 51120'),
+    (t) => sub(t, 'REF: A. VALLETTA 388\n¶B. STATE 51120', 'REF: A. VALLETTA 388\n(B)\n(C) STATE 51120')],
   ['cbl001-header-line-malformed', 'dtg-month-misread', V, (t) => sub(t, 'P 031322Z JUN 09', 'P 031322Z IUN 09')],
   ['cbl001-header-line-malformed', 'de-misread', V, (t) => sub(t, 'DE RUEHVT #0412/01 1541322', 'DE RUEHVT #O412/0l 154l322')],
   ['cbl046-paragraph-number-misread', 'pilcrow-nine', V, (t) => sub(t, '¶3. (C) Gauci', '93. (C) Gauci')],

@@ -518,6 +518,22 @@ describe('grammar', function () {
     assert.ok(plain[8].tokens.some((t) => t.end > t.start && t.scopes.includes('markup.heading.cable')), 'MINISTRY OF PIERS outside a list');
   });
 
+  // items66: a paragraph's lettered sub-item opened by its marking ("A. (C) FIRST ITEM HERE", "A) (C) …") is an item, no heading,
+  // for the parser and the grammar alike: alone between blank lines, under a blank line with text under it, at a paragraph's last
+  // line and right under a sentence, in a cable in capitals; a title of capitals after it and a lettered title with no marking stay headings.
+  it('colors no lettered item opened by its marking as a heading, as the parser reads none', () => {
+    const head = ['C O N F I D E N T I A L NOWHERE 000123', '', 'E.O. 12958: N/A', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', ''];
+    const text = [
+      ...head, '¶1. (C) THE BOARD MET TODAY:', '', 'A. (C) FIRST ITEM HERE', '', 'B) (S/NF) SECOND ITEM HERE', '', 'C. (C) THIRD ITEM HERE', 'MORE TEXT.',
+      'D. (C) FOURTH ITEM HERE', '', '¶2. (C) THE BOARD MET AGAIN.', 'E. (C) FIFTH ITEM', '', 'FERRY FARES', '', '¶3. (C) THE FARES WILL RISE IN JUNE AND AGAIN IN SEPTEMBER, THE MINISTER SAID.', '',
+      'A. NEXT STEPS', '', '¶4. (C) THE BOARD WILL MEET IN JULY AND AGAIN IN THE AUTUMN, THE MINISTER SAID.', '',
+    ].join('\n');
+    const headings = headingsOf(text);
+    assertNoHeading(headings, [8, 10, 12, 14, 17]);
+    assert.deepEqual(headings.cable.itemMarkings.map((m) => m.portion.token.range.start.line), [8, 10, 12, 14, 17]);
+    assertHeading(headings, [19, 23]);
+  });
+
   // The head the REF tests below set their field under (the field on line 5), and the REF letters the grammar colors and the
   // parser reads (a letter written twice giving both copies) in a cable with `ref` for its field and one paragraph under it.
   const refHead = ['C O N F I D E N T I A L NOWHERE 000001', '', 'E.O. 12958: DECL: 05/27/2019', 'TAGS: PREL', 'SUBJECT: FERRY TALKS'];

@@ -976,10 +976,11 @@ describe('parser: metadata', () => {
     };
     // Cut right under the letter, or with the blank lines of a copy under it: the field goes on over it, as it does with no
     // blank line above it; the body starts under it. It was the body's first line, and the field ended above the blank line.
-    assert.deepEqual(read('REF: A. KIEV 1186\n\n¶B.'), ['A:KIEV 1186', '6:0-8:3', 9, 'ref,blank,ref']);
-    assert.deepEqual(read('REF: A. KIEV 1186\n\n¶B. \n\n'), ['A:KIEV 1186', '6:0-8:3', 11, 'ref,blank,ref,blank,blank']);
-    assert.deepEqual(read('REF: A. STATE 53274\n¶B. 06 STATE 146295\n\nc.'), ['A:STATE 53274 B:06 STATE 146295', '6:0-9:2', 10, 'ref,ref,blank,ref']);
-    assert.deepEqual(read('REF: A. KIEV 1186\n¶B.'), ['A:KIEV 1186', '6:0-7:3', 8, 'ref,ref']);
+    // The letter is an item of its own whose citation is empty (items66: the field took it, and no item held it).
+    assert.deepEqual(read('REF: A. KIEV 1186\n\n¶B.'), ['A:KIEV 1186 B:', '6:0-8:3', 9, 'ref,blank,ref']);
+    assert.deepEqual(read('REF: A. KIEV 1186\n\n¶B. \n\n'), ['A:KIEV 1186 B:', '6:0-8:3', 11, 'ref,blank,ref,blank,blank']);
+    assert.deepEqual(read('REF: A. STATE 53274\n¶B. 06 STATE 146295\n\nc.'), ['A:STATE 53274 B:06 STATE 146295 C:', '6:0-9:2', 10, 'ref,ref,blank,ref']);
+    assert.deepEqual(read('REF: A. KIEV 1186\n¶B.'), ['A:KIEV 1186 B:', '6:0-7:3', 8, 'ref,ref']);
     // Not the next letter, a letter with text under it (a lettered list opening the body), or a letter a paragraph's number
     // comes before, stays the body's.
     assert.deepEqual(read('REF: A. KIEV 1186\n\n¶C.'), ['A:KIEV 1186', '6:0-6:17', 8, 'ref,blank,text']);
@@ -1054,6 +1055,44 @@ describe('parser: metadata', () => {
     // Two letters that differ are two items, and a letter at a line's end waits for its citation on the next line, alone.
     const two = parse('C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\nREF: A. NOWHERE 12 B.\nB. NOWHERE 14\n\nClassified By: Ambassador, reason 1.4 (b,d)\n').refs!.items;
     assert.deepEqual(two.map((i) => `${i.doubledLetter?.text ?? '-'} ${i.letter} ${i.citation.text}`), ['- A NOWHERE 12', '- B NOWHERE 14']);
+  });
+
+  // items66: a letter whose citation never came was dropped where the next letter or the field's end came first ("REF: A. STATE
+  // 12" ⏎ "(B)" ⏎ "(C) STATE 4410" gave items A and C, and CBL023 said C stood where B was expected).
+  it('keeps a REF letter with no citation before the next letter or the field\'s end as an item of its own, its citation empty', () => {
+    const head = 'C O N F I D E N T I A L NOWHERE 000001\n\nE.O. 12958: DECL: 05/27/2019\nTAGS: PREL\nSUBJECT: X\n\n';
+    const tail = '\n\nClassified By: Ambassador, reason 1.4 (b,d)\n\n1. (C) Per refs A and C, the board met.\n';
+    const show = (field: string) => {
+      const cable = parse(`${head}${field}${tail}`);
+      const items = cable.refs!.items.map((i) => `${i.letter ?? '-'} ${at(i.letterToken?.range)} '${i.citation.text}' ${at(i.citation.range)} ${at(i.range)}${i.marking ? ` ${i.marking.token.text}` : ''}`);
+      return { items, cbl023: lintCable(cable).filter((f) => f.id === 'CBL023').length, refs: extractRecord('x.txt', cable).refs };
+    };
+    // A middle item alone on its line, in each style of letter: the empty citation at the letter's end, the letters after it in place.
+    for (const [b, c] of [['(B)', '(C)'], ['B.', 'C.'], ['B)', 'C.'], ['¶B.', '¶C.']]) {
+      const { items, cbl023 } = show(`REF: A. STATE 12\n${b}\n${c} STATE 4410`);
+      const w = b.length;
+      assert.deepEqual(items, ['A 6:5-6:7 \'STATE 12\' 6:8-6:16 6:5-6:16', `B 7:0-7:${w} '' 7:${w}-7:${w} 7:0-7:${w}`, `C 8:0-8:${c.length} 'STATE 4410' 8:${c.length + 1}-8:${c.length + 11} 8:0-8:${c.length + 11}`], b);
+      assert.equal(cbl023, 0, b);
+    }
+    // On one line; a marking after the letter, kept as the item's, the citation after it; the first and the last item.
+    assert.deepEqual(show('REF: A. STATE 12 B. C. STATE 4410').items, ['A 6:5-6:7 \'STATE 12\' 6:8-6:16 6:5-6:16', "B 6:17-6:19 '' 6:19-6:19 6:17-6:19", "C 6:20-6:22 'STATE 4410' 6:23-6:33 6:20-6:33"]);
+    assert.deepEqual(show('REF: A. STATE 12\nB. (C)\nC. STATE 4410').items[1], "B 7:0-7:2 '' 7:6-7:6 7:0-7:6 (C)");
+    assert.deepEqual(show('REF: A.\nB. STATE 12').items, ["A 6:5-6:7 '' 6:7-6:7 6:5-6:7", "B 7:0-7:2 'STATE 12' 7:3-7:11 7:0-7:11"]);
+    assert.deepEqual(show('REF: A. STATE 12\nB. STATE 4410\nC.').items[2], "C 8:0-8:2 '' 8:2-8:2 8:0-8:2");
+    // A letter ending a line of other text where the field ends is left unread, as before ("… reasons 1.4 (b) and (d)" run into it).
+    assert.deepEqual(show('REF: A. STATE 12 B. PARIS 7 C.').items.map((i) => i.split(' ')[0]), ['A', 'B']);
+    // Its hover says no citation follows the letter.
+    const empty = parse(`${head}REF: A. STATE 12\n(B)\n(C) STATE 4410${tail}`);
+    assert.match((getHover(empty, { line: 7, character: 1 }, { dictionaries: defaultDictionaries() })?.contents as MarkupContent).value, /REF B[\s\S]*No citation written after the letter/);
+    // `cablelint extract` gives the item with its letter and an empty citation.
+    assert.deepEqual(show('REF: A. STATE 12\n(B)\n(C) STATE 4410').refs, [
+      { letter: 'A', citation: 'STATE 12', id: null, labels: [], marking: null },
+      { letter: 'B', citation: '', id: null, labels: [], marking: null },
+      { letter: 'C', citation: 'STATE 4410', id: null, labels: [], marking: null },
+    ]);
+    // A letter whose citation is on the next line still takes it, and the same letter again on the next line is the one item.
+    assert.deepEqual(show('REF: A. STATE 12 B)\nPARIS 7').items.map((i) => i.split(' ').slice(0, 3).join(' ')), ["A 6:5-6:7 'STATE", "B 6:17-6:19 'PARIS"]);
+    assert.deepEqual(show('REF: A. NOWHERE 12 B.\nB. NOWHERE 14').items.map((i) => i.split(' ')[0]), ['A', 'B']);
   });
 
   it('reads a letter and a full stop before a name, in REF items listed on one line, as the name\'s initial, not the letter written twice (06ISLAMABAD3705\'s shape)', () => {
@@ -1284,6 +1323,44 @@ describe('parser: metadata', () => {
 });
 
 describe('parser: body', () => {
+  // items66: "A. (C) FIRST ITEM HERE" alone between blank lines, or tight under a sentence in capitals, was read both as a
+  // section's heading and as an item marking; it is a paragraph's lettered sub-item, read once.
+  it('reads a lettered item opened by its marking as an item, no heading, where no rule underlines it; a ruled one stays a title', () => {
+    const head = ['C O N F I D E N T I A L NOWHERE 000001', '', 'E.O. 12958: DECL: 05/27/2019', 'TAGS: PREL', 'SUBJECT: X', ''];
+    const read = (body: string[]) => {
+      const c = parse([...head, ...body, '', 'DOE', ''].join('\n'));
+      return { headings: c.headings.map((h) => `${h.text.text} ${at(h.range)}`), items: c.itemMarkings.map((m) => `${m.label?.text} ${m.portion.token.text} ${at(m.portion.token.range)}`), paragraphs: c.paragraphs.map((p) => `${p.number} ${at(p.range)}`) };
+    };
+    const layouts: [string, string[], string[], string][] = [
+      // Alone between blank lines, over the next paragraph: was a plain heading.
+      ['alone', ['1. (C) The board met:', '', 'A. (C) FIRST ITEM HERE', '', '2. (C) End.'], ['A. (C) 8:3-8:6'], '1 6:0-8:22'],
+      ['alone, mixed case', ['1. (C) The board met:', '', 'A. (C) First item here', '', '2. (C) End.'], ['A. (C) 8:3-8:6'], '1 6:0-8:22'],
+      ['alone, A)', ['1. (C) THE BOARD MET:', '', 'A) (C) FIRST ITEM HERE', '', '2. (C) END.'], ['A) (C) 8:3-8:6'], '1 6:0-8:22'],
+      ['alone, marking with controls', ['1. (S) The board met:', '', 'B. (S/NF) SECOND ITEM HERE', '', '2. (S) End.'], ['B. (S/NF) 8:3-8:9'], '1 6:0-8:26'],
+      // Right under a sentence in capitals, over a blank line and the next paragraph: was a tight heading.
+      ['tight', ['1. (C) THE BOARD MET TODAY.', 'A. (C) FIRST ITEM', '', '2. (C) END.'], ['A. (C) 7:3-7:6'], '1 6:0-7:17'],
+      ['tight, A)', ['1. (C) THE BOARD MET TODAY.', 'A) (C) FIRST ITEM', '', '2. (C) END.'], ['A) (C) 7:3-7:6'], '1 6:0-7:17'],
+      // Never read as headings, and still not: under a blank line with text under it, at a paragraph's last line, "(A) (C)".
+      ['text under it', ['1. (C) The board met.', '', 'A. (C) FIRST ITEM HERE', 'more text.', '', '2. (C) End.'], ['A. (C) 8:3-8:6'], '1 6:0-9:10'],
+      ['last line', ['1. (C) THE BOARD MET:', 'A. (C) FIRST ITEM HERE', '', '2. (C) END.'], ['A. (C) 7:3-7:6'], '1 6:0-7:22'],
+      ['(A) (C)', ['1. (C) The board met:', '', '(A) (C) FIRST ITEM HERE', '', '2. (C) End.'], ['(A) (C) 8:4-8:7'], '1 6:0-8:23'],
+    ];
+    for (const [name, body, items, first] of layouts) {
+      const r = read(body);
+      assert.deepEqual(r.headings, [], name);
+      assert.deepEqual(r.items, items, name);
+      // The item stays in its paragraph's text, which runs over it.
+      assert.equal(r.paragraphs[0], first, name);
+      assert.equal(r.paragraphs.length, 2, name);
+    }
+    // A rule under it says it is a title, as under "(C) BACKGROUND": a heading whose opening marking is an item marking.
+    const ruled = read(['1. (C) The board met.', '', 'A. (C) First Item Here', '-----', '', '2. (C) End.']);
+    assert.deepEqual([ruled.headings, ruled.items], [['A. (C) First Item Here 8:0-9:5'], ['A. (C) 8:3-8:6']]);
+    // Without a marking, or with a parenthesis that names no marking, the line alone is a title as before.
+    assert.deepEqual(read(['1. (C) The board met:', '', 'A. FIRST ITEM HERE', '', '2. (C) End.']).headings, ['A. FIRST ITEM HERE 8:0-8:18']);
+    assert.deepEqual(read(['1. (C) The board met:', '', 'A. (S-300) MISSILES', '', '2. (C) End.']).headings, ['A. (S-300) MISSILES 8:0-8:19']);
+  });
+
   it('reads numbered paragraphs with marker style, portion marking and the pilcrow artifact', () => {
     const seedLike = ['S E C R E T NOWHERE 000001', '', 'E.O. 12958: DECL: 05/27/2019', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C/NF) One.', '', '¶2. (S/NF) Two.', '', '¶ 13. (C/NF) Three.', '', '¶ 14. (C/NF) Four.', '', '¶5. (S) Five.'].join('\n');
     const c = parse(seedLike);

@@ -740,7 +740,7 @@ function markdownHover(cable: Cable, position: Position, ctx: HoverContext): Hov
   }
   // REF items, resolved to workspace cables.
   for (const item of cable.refs?.items ?? []) {
-    if (contains(item.range, position)) return hover(md(refTitle(item), [...refMarkingLines(item), ...(item.cable ? citedCableLines(cable, item, ctx) : [`Reference: ${esc(item.citation.text)}`])]), item.range);
+    if (contains(item.range, position)) return hover(md(refTitle(item), [...refMarkingLines(item), ...(item.cable ? citedCableLines(cable, item, ctx) : [item.citation.text === '' ? 'No citation written after the letter' : `Reference: ${esc(item.citation.text)}`])]), item.range);
   }
   for (const page of cable.pageLines) {
     if (!contains(page.token.range, position)) continue;

@@ -1656,6 +1656,9 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   const underline = blankBefore && next < lines.length && indents[next] < 0 && HEADING_START.test(text.charAt(lead)) ? pastPageBreak(indents, kinds, next) : next;
   const underlined = underline < lines.length && kinds[underline] === 'rule';
   const alone = blankBefore && next < lines.length && (indents[next] < 0 || kinds[next] === 'paragraph');
+  // "A. (C) FIRST ITEM HERE", "A) (C) First item here": a lettered item opened by its marking is a paragraph's sub-item, read
+  // once, as an item marking, and no title where no rule underlines it (alone between blank lines, or tight under a sentence).
+  if (!underlined && opensLetteredItem(i, text, lead, first)) return undefined;
   if (!underlined && !alone) return tightHeading(lines, shapes, kinds, i, next, above);
   // An underlined line ending with "U.S." is a heading only with a blank line above it: a paragraph's last line
   // runs into the upper rule of a boxed heading where a copy lost the blank line between them.
@@ -1682,6 +1685,22 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
   const upper = inCapitals(trimmedText);
   if (!upper && !HEADING_START.test(trimmedText)) return undefined;
   return span(lines, i, 'plain', [], i, i);
+}
+
+/**
+ * True when line `i`, whose first character at `lead` is `first`, opens with an item's letter, a full stop or parenthesis and a
+ * marking that names a level, as {@link itemMarkingAt} reads one: "A. (C) FIRST ITEM HERE", "B) (S/NF) Harbor fees". Not
+ * "A. FIRST ITEM" (no marking: a sub-title) nor "A. (S-300) MISSILES" (no marking either); "(A) (C)" and "¶A. (C)" open no
+ * heading already ({@link isHeadingText}). Two character tests before the marking is read.
+ */
+function opensLetteredItem(i: number, text: string, lead: number, first: number): boolean {
+  if (!isLetter(first)) return false;
+  const dot = text.charCodeAt(lead + 1);
+  if ((dot !== 46 /* . */ && dot !== 41) /* ) */ || !isSpace(text.charCodeAt(lead + 2))) return false;
+  const at = skipSpaces(text, lead + 2);
+  if (text.charCodeAt(at) !== 40 /* ( */) return false;
+  const portion = parsePortionMarking(i, text, at);
+  return portion?.level !== undefined && isItemMarking(portion, text);
 }
 
 /**

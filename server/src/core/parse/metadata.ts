@@ -809,7 +809,7 @@ class FieldBuilder {
   #tagsOpen = false;
   #subjectParts: Token[] = [];
   #refItems: RefItem[] = [];
-  #pendingRef?: { letterToken: Token; letter: string; doubled?: Token; marking?: PortionMarking };
+  #pendingRef?: { letterToken: Token; letter: string; doubled?: Token; marking?: PortionMarking; alone?: boolean };
   #clbyLines = 0;
 
   constructor(
@@ -851,6 +851,10 @@ class FieldBuilder {
     }
     const refs = this.r.refs as Mutable<RefField> | undefined;
     if (refs) {
+      // "REF: A. STATE 12" ⏎ "B. PARIS 7" ⏎ "C.": the last letter, whose citation never came, alone on its line, is an item all
+      // the same; one at the end of a line of other text ("… reasons 1.4 (b) and (d)" run into the field where a copy lost its
+      // Classified By label) is left unread, as before.
+      if (this.#pendingRef?.alone) this.#flushPendingRef();
       let r = refs.range;
       for (const item of this.#refItems) r = union(r, item.range);
       refs.items = this.#refItems;
@@ -1307,11 +1311,16 @@ class FieldBuilder {
         // "¶B. (B) MADRID 156": the letter written twice on one line, the first before nothing but the second.
         const pending = this.#pendingRef;
         const doubled = pending && pending.letter === seg.marker.letter && pending.letterToken.range.start.line === line ? pending.letterToken : undefined;
+        // "A. STATE 12" ⏎ "(B)" ⏎ "(C) STATE 4410": a letter with no citation before the next letter is an item of its own
+        // ("A. NOWHERE 12 B." ⏎ "B. NOWHERE 14": the same letter again on the next line is the one item, as before).
+        if (pending && pending.letter !== seg.marker.letter) this.#flushPendingRef();
         this.#pendingRef = undefined;
         const pieces = citationPieces(text, seg.start, seg.end);
         if (pieces.length === 0) {
           // "C)" at the end of a line: the citation is on the next line.
-          this.#pendingRef = marking ? { letterToken, letter: seg.marker.letter, doubled, marking } : { letterToken, letter: seg.marker.letter, doubled };
+          // Alone on its line ("C." ⏎ ⏎ …): an item of its own should the field end under it (#flushPendingRef).
+          const alone = skipSpaces(text) === (doubled ?? letterToken).range.start.character;
+          this.#pendingRef = marking ? { letterToken, letter: seg.marker.letter, doubled, marking, alone } : { letterToken, letter: seg.marker.letter, doubled, alone };
           continue;
         }
         this.#pushItem(line, text, pieces[0].start, pieces[0].end, letterToken, seg.marker.letter, doubled, marking);
@@ -1504,6 +1513,22 @@ class FieldBuilder {
     const citationText = previous + (glued ? '' : ' ') + text.slice(start, citationEnd);
     const citation: Token = { text: citationText, range: { start: last.citation.range.start, end: pos(line, citationEnd) } };
     this.#refItems.push(this.#item(union(last.range, range(line, start, end)), citation, labels, last.letterToken, last.letter, last.doubledLetter, last.marking));
+  }
+
+  /**
+   * Keeps the letter still waiting for its citation as an item that cites nothing, where the next letter or the field's end
+   * comes first: `(B)` of `REF: A. STATE 12` ⏎ `(B)` ⏎ `(C) STATE 4410`, `B.` of `REF: A. STATE 12 B. C. STATE 4410`, `C.` ending
+   * the field. Its citation is empty, at the end of its letter or of the marking after it (`B. (C)`), so that the letters
+   * after it keep their places and the letter is read once.
+   */
+  #flushPendingRef(): void {
+    const pending = this.#pendingRef;
+    if (!pending) return;
+    this.#pendingRef = undefined;
+    const end = (pending.marking?.token ?? pending.letterToken).range.end;
+    const citation: Token = { text: '', range: { start: end, end } };
+    const first = pending.doubled ?? pending.letterToken;
+    this.#refItems.push(this.#item({ start: first.range.start, end }, citation, [], pending.letterToken, pending.letter, pending.doubled, pending.marking));
   }
 
   #pushItem(line: number, text: string, start: number, end: number, letterToken?: Token, letter?: string, doubledLetter?: Token, marking?: PortionMarking): void {
