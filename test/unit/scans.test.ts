@@ -5,9 +5,9 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { mayOpenBanner, parseBanner, READINGS, STAMP_POST, STAMP_POST_MIN } from '../../server/src/core/parse/banner';
-import { CAPTION_START, CLOSER as CLOSER_PATTERN, collectRedactions, END_AT_LINE_END, endAtLineEnd, firstWords, MARKER, mayOpenBlock, NOT_SIGNED, notSigned, OPENER, PAREN_OPENER as PAREN_OPENER_PATTERN, readMarker, RULE_LINE, startsCaption } from '../../server/src/core/parse/body';
-import { daysInMonth, EOM_SERIAL, isRoutingIndicator, mayBeEomSerial, mayEndTransmission, startsHeader, trailingPrecedence, trailingSerial, TRANSMISSION_END } from '../../server/src/core/parse/header';
+import { mayOpenBanner, parseBanner, POST_SERIAL_JOINED, READINGS, REST, restOffsets, STAMP_POST, STAMP_POST_MIN } from '../../server/src/core/parse/banner';
+import { CAPTION_START, CLOSER as CLOSER_PATTERN, collectRedactions, END_AT_LINE_END, endAtLineEnd, firstWords, MARKER, mayOpenBlock, NOT_SIGNED, notSigned, OPENER, PAREN_OPENER as PAREN_OPENER_PATTERN, readMarker, RULE_LINE, startsCaption, wordCount } from '../../server/src/core/parse/body';
+import { daysInMonth, EOM_SERIAL, isRoutingIndicator, mayBeEomSerial, mayEndTransmission, startsHeader, trailingPrecedence, trailingSerial, TRANSMISSION_END, words } from '../../server/src/core/parse/header';
 import { CLOSER, INLINE_OPENER, INLINE_OPENER_PATTERN, inlineOpenerAt, PAGE, PAREN, PAREN_OPENER, REDACTION, scanHints } from '../../server/src/core/parse/hints';
 import { parsePortionMarking } from '../../server/src/core/parse/marking';
 import { AFTER_BANNER, CLBY_KW, continuesTags, mayHoldClassifiedBy, mayOpenField, REF_AT_START, SUBJECT_AT_START, SUBJECT_KW, TAGS_AT_START } from '../../server/src/core/parse/metadata';
@@ -18,7 +18,7 @@ import type { Cable, ParseProblem, Token } from '../../server/src/core/model';
 import { namesSpeaker, OPENERS, SPEAKER } from '../../server/src/core/rules/cbl024-paragraph-number-sequence';
 import { INVISIBLE, rule as cbl035 } from '../../server/src/core/rules/cbl035-invisible-character';
 import { afterSeparator } from '../../server/src/core/mentions';
-import { numberToken, skipSpaces, splitLines, splitShapes } from '../../server/src/core/text';
+import { isSpace, numberToken, skipSpaces, splitLines, splitShapes, wordEnd } from '../../server/src/core/text';
 
 /** Strings built from the pieces each scan cares about, so that near misses are common. */
 const from = (...pieces: string[]) => fc.array(fc.constantFrom(...pieces), { maxLength: 14 }).map((p) => p.join(''));
@@ -399,6 +399,89 @@ describe('hand-written scans read what their patterns read', () => {
       }),
       { numRuns: 5000, seed: 7 },
     );
+  });
+
+  it('words, wordCount and wordEnd read the words a test of each character reads', () => {
+    // The readers as they were, a call of isSpace for each character.
+    const wordsByCharacter = (text: string, from: number) => {
+      const result: { text: string; start: number; end: number }[] = [];
+      let i = from;
+      for (;;) {
+        while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+        if (i >= text.length) return result;
+        const start = i;
+        while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
+        result.push({ text: text.slice(start, i), start, end: i });
+      }
+    };
+    const countByCharacter = (text: string) => {
+      let count = 1;
+      for (let k = 1; k < text.length; k++) if (isSpace(text.charCodeAt(k)) && !isSpace(text.charCodeAt(k - 1))) count++;
+      return count;
+    };
+    // White space of every kind \s reads, and characters it does not ("\u200B", "\u0085").
+    const text = from('RUEHC', 'WORD', 'a', ' ', '  ', '\t', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u2028', '\u200b', '\u0085', '(', '¶');
+    fc.assert(
+      fc.property(text, fc.nat(8), (line, at) => {
+        const start = Math.min(at, line.length);
+        assert.deepEqual(words(line, start), wordsByCharacter(line, start), JSON.stringify([line, start]));
+        assert.equal(wordCount(line), countByCharacter(line), JSON.stringify(line));
+        assert.equal(wordCount(line.trim()), line.trim().split(/\s+/).length, JSON.stringify(line));
+        const end = wordEnd(line, start);
+        assert.equal(end, start + /^\S*/.exec(line.slice(start))![0].length, JSON.stringify([line, start]));
+      }),
+      { numRuns: 5000, seed: 7 },
+    );
+    // A space at either end counts as wordCount always counted it: one more at the end, none at the start.
+    assert.equal(wordCount(''), 1);
+    assert.equal(wordCount('FERRY TALKS'), 2);
+    assert.equal(wordCount('FERRY\u00a0 TALKS '), 3);
+    assert.equal(wordCount(' FERRY'), 1);
+    assert.deepEqual(words(' RUEHC\u2003RUEHFR\u200bX ', 1), [
+      { text: 'RUEHC', start: 1, end: 6 },
+      { text: 'RUEHFR\u200bX', start: 7, end: 15 },
+    ]);
+  });
+
+  it("restOffsets places REST's and POST_SERIAL_JOINED's groups where the engine's match indices do", () => {
+    // A banner's rest in its parts, each with its near misses: white space of several kinds, or none, between them.
+    const gap = run(0, 2, ' ', ' ', '\t', '\u00a0', '\u2003');
+    const section = fc.oneof(fc.constant(''), fc.tuple(fc.constantFrom('SECTION', 'SECTI0N', 'Section', 'SECT'), gap, fc.constantFrom('01', '0l', '1', 'x'), gap, fc.constantFrom('OF', '0F', 'of'), gap, fc.constantFrom('02', 'O2', '123'), gap).map((p) => p.join('')));
+    const post = run(1, 3, 'PARIS', 'BUENOS AIRES', "ST. JOHN'S", 'x-y', 'Ankara', '12', ' ', '\t');
+    const rest = fc
+      .tuple(gap, section, post, gap, fc.constantFrom('000381', '00l565', 'OO7360', '004688', '1234567', '12', 'ABC', '00123A'), fc.constantFrom('', ' NOFORN', 'NOFORN', ' ', '//X', '\u2028 x'))
+      .map((p) => p.join(''));
+    const patterns = [REST, POST_SERIAL_JOINED].map((p) => ({ plain: p, indexed: new RegExp(p.source, `${p.flags}d`), matched: 0 }));
+    fc.assert(
+      fc.property(rest, (after) => {
+        for (const p of patterns) {
+          const match = p.plain.exec(after);
+          const indexed = p.indexed.exec(after);
+          assert.equal(match === null, indexed === null, JSON.stringify(after));
+          if (!match || !indexed) continue;
+          p.matched++;
+          const places = restOffsets(after, match);
+          for (let g = 1; g <= 7; g++) assert.equal(places[g], indexed.indices![g]?.[0] ?? -1, JSON.stringify([after, g]));
+        }
+      }),
+      { numRuns: 10000, seed: 7 },
+    );
+    // The generator must reach both patterns' matches, with and without a section, for the check to mean anything.
+    for (const p of patterns) assert.ok(p.matched > 50, `only ${p.matched} matches of ${p.plain.source.slice(0, 80)}`);
+    const banner = parseBanner(0, 'SECRET SECTION 01 OF 02\u00a0 PARIS\t000381 NOFORN', { strict: false, repeated: false })!;
+    assert.deepEqual(
+      [banner.section!.token, banner.section!.number, banner.section!.total, banner.post!, banner.serial!, banner.trailing!].map((t) => [t.text, t.range.start.character, t.range.end.character]),
+      [
+        ['SECTION 01 OF 02', 7, 23],
+        ['01', 15, 17],
+        ['02', 21, 23],
+        ['PARIS', 25, 30],
+        ['000381', 31, 37],
+        ['NOFORN', 38, 44],
+      ],
+    );
+    const joined = parseBanner(0, 'S E C R E T  ANKARA004688', { strict: false, repeated: false })!;
+    assert.deepEqual([joined.post!.text, joined.post!.range.start.character, joined.serial!.text, joined.serial!.range.start.character], ['ANKARA', 13, '004688', 19]);
   });
 
   it('afterSeparator ends where the separator pattern of an in-text list ends', () => {

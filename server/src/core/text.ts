@@ -147,6 +147,16 @@ export function skipSpaces(text: string, from = 0): number {
 }
 
 /**
+ * Offset of the first white-space character of `text` at or after `from`, or `text.length`: where a word that starts at
+ * `from` ends. The table read in place, as {@link skipSpaces} reads it.
+ */
+export function wordEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && SPACES[text.charCodeAt(i)] !== 1) i++;
+  return i;
+}
+
+/**
  * True for the invisible characters beyond the controls that CBL035 reports (its `INVISIBLE` class): the zero-width space,
  * non-joiner and joiner and the direction marks (U+200B–U+200F), the word joiner (U+2060) and the BOM (U+FEFF).
  */

@@ -220,10 +220,12 @@ export function serialDigits(serial: string): string {
 // "PARIS 00l565", "PARIS OO7360": a serial with a letter l or I for the digit 1, or O for 0, and a digit among them, standing
 // alone (CBL011 reports it); a serial of digits with text glued after it ("000708NOFORN") is read as before.
 // "SECTION 0l OF 03": the section's numbers so misread too, a digit among them.
-const REST = /^\s*(?:(SECTI[O0]N)\s+(\d[\dlIO]?|[lIO]\d)\s+([O0]F)\s+(\d[\dlIO]?|[lIO]\d)\s+)?([A-Za-z][A-Za-z'.-]*(?:\s+[A-Za-z][A-Za-z'.-]*)*?)\s+((?=[\dlIO]*\d)[\dlIO]{3,6}(?![0-9A-Za-z])|\d{3,6}(?![0-9]))(.*)$/is;
+/** The rest of a banner after its level (see the comment above), with the groups {@link restOffsets} places. */
+export const REST = /^\s*(?:(SECTI[O0]N)\s+(\d[\dlIO]?|[lIO]\d)\s+([O0]F)\s+(\d[\dlIO]?|[lIO]\d)\s+)?([A-Za-z][A-Za-z'.-]*(?:\s+[A-Za-z][A-Za-z'.-]*)*?)\s+((?=[\dlIO]*\d)[\dlIO]{3,6}(?![0-9A-Za-z])|\d{3,6}(?![0-9]))(.*)$/is;
 // "ANKARA004688", "SECTION 01 OF 02 ANKARA004688": the post in capitals and the serial of six digits run together, a space
 // lost in a scan or a transcription (CBL011 reports it); tried only where REST reads nothing, outside a body.
-const POST_SERIAL_JOINED = /^\s*(?:(SECTI[O0]N)\s+(\d[\dlIO]?|[lIO]\d)\s+([O0]F)\s+(\d[\dlIO]?|[lIO]\d)\s+)?((?:[A-Z][A-Z'.-]*[ \t]+)*[A-Z]{3,})(\d{6})(?![0-9A-Za-z])(.*)$/s;
+/** The post and serial of a banner run together (see the comment above), with the groups {@link restOffsets} places. */
+export const POST_SERIAL_JOINED = /^\s*(?:(SECTI[O0]N)\s+(\d[\dlIO]?|[lIO]\d)\s+([O0]F)\s+(\d[\dlIO]?|[lIO]\d)\s+)?((?:[A-Z][A-Z'.-]*[ \t]+)*[A-Z]{3,})(\d{6})(?![0-9A-Za-z])(.*)$/s;
 // A letter read for a digit in a serial.
 const SERIAL_LETTER = /[lIO]/;
 // The words after the level of a released copy's page stamp, "UNCLASSIFIED U.S. Department of State Case No. …".
@@ -355,7 +357,7 @@ export function parseBanner(
   let typing = false;
   if (rest) {
     const base = restStart;
-    const indices = offsets(after, rest);
+    const indices = restOffsets(after, rest);
     if (rest[1]) {
       const sectionStart = base + indices[1];
       section = {
@@ -507,6 +509,27 @@ function withDigits(match: LevelMatch, zero: boolean, five: boolean, one: boolea
   }
   if (how) parts.push(how);
   return { level: match.level, damaged: true, how: parts.join(', '), ...(match.misread || five || one ? { misread: true } : {}) };
+}
+
+/**
+ * Offsets of the groups of a match of {@link REST} or {@link POST_SERIAL_JOINED} in `subject`, from their lengths, as
+ * {@link offsets} finds them: each of the first six that took part opens with a character other than white space, after
+ * the white space (`\s`, which {@link skipSpaces} reads) or nothing before it, and the last opens where the sixth ends.
+ * The searches of {@link offsets} found the same places (the first place at or after the last group's end where the group's
+ * text stands is where it opens), for more work each.
+ */
+export function restOffsets(subject: string, match: RegExpExecArray): number[] {
+  const result: number[] = [-1, -1, -1, -1, -1, -1, -1, -1];
+  let from = 0;
+  for (let g = 1; g < 7; g++) {
+    const value = match[g];
+    if (value === undefined) continue;
+    const at = skipSpaces(subject, from);
+    result[g] = at;
+    from = at + value.length;
+  }
+  result[7] = from;
+  return result;
 }
 
 /** Offsets of each capture group within the matched string. */

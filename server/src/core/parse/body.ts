@@ -24,7 +24,7 @@ import type {
   Trailer,
 } from '../model';
 import type { LineShapes } from '../text';
-import { BLOCK_LABEL_WORDS, BLOCK_LABELS, COMMENT_CONTINUED, digitsValue, inCapitals, isAlnum, isBlankedLine, isCapital, isDigit, isInvisible, isLetter, isSmall, isSpace, lineRange, markingStart, matchingBracket, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, OPENING_MARKING, token, trimEndOffset, upperCase, WHITE_RUNS } from '../text';
+import { BLOCK_LABEL_WORDS, BLOCK_LABELS, COMMENT_CONTINUED, digitsValue, inCapitals, isAlnum, isBlankedLine, isCapital, isDigit, isInvisible, isLetter, isSmall, isSpace, lineRange, markingStart, matchingBracket, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, OPENING_MARKING, token, trimEndOffset, upperCase, WHITE_RUNS, wordEnd } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { LONE_LEVEL, readRepeatedBanner } from './banner';
@@ -173,7 +173,11 @@ interface BodyScan {
   readonly lateStops: number[];
   readonly markerLines: number[];
   readonly markers: MarkerInfo[];
-  readonly styleCounts: Record<MarkerStyle, number>;
+  /**
+   * The markers in the bare style less those with a pilcrow, counting only those with a portion marking and nothing misread:
+   * above 0, the bare style is the cable's own (see {@link numberParagraphs}).
+   */
+  bareOverPilcrow: number;
   /** The lines whose markers number paragraphs, and those markers. */
   readonly paragraphLines: number[];
   readonly paragraphMarkers: MarkerInfo[];
@@ -220,7 +224,7 @@ export function parseBody(input: BodyInput): BodyResult {
     lateStops: [],
     markerLines: [],
     markers: [],
-    styleCounts: { pilcrow: 0, 'pilcrow-space': 0, bare: 0 },
+    bareOverPilcrow: 0,
     paragraphLines: [],
     paragraphMarkers: [],
     itemLines: [],
@@ -269,7 +273,10 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
   const { indents, ends, firsts, seconds, lasts } = shapes;
   const n = lines.length;
   const hints = input.hints.bits;
-  const { blockLines, headingCandidates, stops, markerLines, markers, styleCounts } = scan;
+  const { blockLines, headingCandidates, stops, markerLines, markers } = scan;
+  // Counted in a local and stored once: a count by the style's name (`styleCounts[marker.style]++`) was a megamorphic load
+  // and store (generic lookups).
+  let bareOverPilcrow = 0;
   let afterRepeatedBanner = false;
   const bannered = input.banner !== undefined;
   for (let i = startLine; i < n; i++) {
@@ -388,7 +395,7 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
         markerLines.push(i);
         markers.push(marker);
         block = true;
-        if (marker.portionStart >= 0 && marker.misread === undefined) styleCounts[marker.style]++;
+        if (marker.portionStart >= 0 && marker.misread === undefined) bareOverPilcrow += marker.style === 'bare' ? 1 : -1;
       }
     }
     if (c !== 40 /* ( */) afterRepeatedBanner = false;
@@ -405,6 +412,7 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
       if (blockLines.length === 0 || blockLines[blockLines.length - 1] !== i) blockLines.push(i);
     }
   }
+  scan.bareOverPilcrow = bareOverPilcrow;
 }
 
 /**
@@ -455,10 +463,9 @@ function pageBreakAbove(indents: Int32Array, kinds: readonly LineKind[], k: numb
 function numberParagraphs(input: BodyInput, scan: BodyScan): void {
   const { lines, lineKinds: kinds, startLine, shapes } = input;
   const { indents, ends, lasts } = shapes;
-  const { markerLines, markers, styleCounts, paragraphLines, paragraphMarkers } = scan;
+  const { markerLines, markers, paragraphLines, paragraphMarkers } = scan;
   const hints = input.hints.bits;
-  const normalStyle: MarkerStyle =
-    styleCounts.bare > styleCounts.pilcrow + styleCounts['pilcrow-space'] ? 'bare' : 'pilcrow';
+  const normalStyle: MarkerStyle = scan.bareOverPilcrow > 0 ? 'bare' : 'pilcrow';
 
   let expected = 1;
   let artifactRun = false;
@@ -2004,9 +2011,17 @@ function hasTwoLetters(text: string): boolean {
 }
 
 /** The number of words of a trimmed text: `text.split(/\s+/).length`. */
-function wordCount(text: string): number {
+export function wordCount(text: string): number {
+  // One more for each word that white space follows: a call for each run of white space and each word, not for each
+  // character (cablelint runs without inlining).
   let words = 1;
-  for (let k = 1; k < text.length; k++) if (isSpace(text.charCodeAt(k)) && !isSpace(text.charCodeAt(k - 1))) words++;
+  let k = skipSpaces(text);
+  while (k < text.length) {
+    k = wordEnd(text, k);
+    if (k === text.length) break;
+    words++;
+    k = skipSpaces(text, k);
+  }
   return words;
 }
 

@@ -23,7 +23,7 @@ import type {
   Token,
   TransmissionHeader,
 } from '../model';
-import { digitsNumber, digitsValue, isAlnum, isCapital, isDigit, isSpace, numberToken, onlyWordNear, range, skipSpaces, spanRange, token, trimEndOffset, upperCase } from '../text';
+import { digitsNumber, digitsValue, isAlnum, isCapital, isDigit, isSpace, numberToken, onlyWordNear, range, skipSpaces, spanRange, token, trimEndOffset, upperCase, wordEnd } from '../text';
 import { fullYear } from '../id';
 import { serialDigits } from './banner';
 import { findOldPageHeader } from './pages';
@@ -582,14 +582,15 @@ function trimmedToken(line: number, text: string): Token {
 }
 
 /** White-space separated words of a line with their offsets. */
-function words(text: string, from = 0): { text: string; start: number; end: number }[] {
+export function words(text: string, from = 0): { text: string; start: number; end: number }[] {
   const result: { text: string; start: number; end: number }[] = [];
   let i = from;
+  // A call for each run of white space and each word, not for each character (cablelint runs without inlining).
   for (;;) {
-    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    i = skipSpaces(text, i);
     if (i >= text.length) return result;
     const start = i;
-    while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
+    i = wordEnd(text, i);
     result.push({ text: text.slice(start, i), start, end: i });
   }
 }
@@ -602,7 +603,7 @@ function trailingGroups(line: number, text: string, from: number): Token[] {
   const result: Token[] = [];
   let i = from;
   for (;;) {
-    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    i = skipSpaces(text, i);
     if (i >= text.length) return result;
     const start = i;
     if (text.charCodeAt(i) === 40 /* ( */) {
