@@ -2421,6 +2421,13 @@ function stripRules(text: string): string {
   return text.slice(start, end);
 }
 
+/**
+ * Pushes the block markers of the body's lines onto `out` in line order, and the second words of joined closers
+ * ("END COMMENT AND SUMMARY") into `optional` too. The loop over the lines keeps the common case, a line's opener at its
+ * start; each rarer marker is read by a helper of its own (`pushGluedOpeners`, `pushInlineOpeners`, `pushParenOpeners`,
+ * `pushClosers`, `pushInLineOrder`), so that the code TurboFan compiles for the loop is less than half what it was
+ * (bench/RESULTS.md, session 51).
+ */
 function collectBlockMarkers(lines: readonly string[], shapes: LineShapes, lineHints: LineHints, kinds: readonly LineKind[], scan: BodyScan, out: BlockMarker[], optional: Set<BlockMarker>): void {
   const { lateBlockLines, paragraphLines, paragraphMarkers, gluedLines, gluedMarkers } = scan;
   // "… was working. 16. (C) Comment: The board …": the lines that paragraphs are glued into are visited too (few, in few cables).
@@ -2479,55 +2486,85 @@ function collectBlockMarkers(lines: readonly string[], shapes: LineShapes, lineH
       found.push({ kind: kindOf(word), role: 'open', token: token(i, text, s, s + word.length) });
     }
     // "… was working. 16. (C) Comment: The board …": a paragraph glued into the line opens a block as one at a line's start does.
-    for (let k = glued; k < g; k++) {
-      const at = skipSpaces(text, gluedMarkers[k].textStart);
-      if (!mayOpenBlock(text.charCodeAt(at), text.charCodeAt(at + 1), text.charCodeAt(at + 2))) continue;
-      const own = openerAt(i, text, at);
-      if (own) found.push(own);
-    }
-    if (inline) {
-      // "… ran late. Comment: If this goes on": an opener after a sentence's end, with or without its closer.
-      // "¶1. Comment:" is the paragraph's own opener, read above, as is a glued paragraph's.
-      const owned = found.length;
-      for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) {
-        const s = Hint.inlineOpenerAt(text, at, anyCase);
-        if (s > textStart && !ownOpener(found, owned, s)) found.push({ kind: kindOf(text.slice(s, at)), role: 'open', token: token(i, text, s, at) });
-      }
-    }
-    let m: RegExpExecArray | null;
-    if (paren) {
-      PAREN_OPENER.lastIndex = 0;
-      while ((m = PAREN_OPENER.exec(text)) !== null) {
-        // The word ends before the colon and any spaces: "(Embassy Note:" gives "Note".
-        const end = trimEndOffset(text, m.index + m[0].length - 1, m.index);
-        found.push({ kind: kindOf(m[1]), role: 'open', token: token(i, text, end - m[1].length, end) });
-      }
-    }
-    if (closer) {
-      CLOSER.lastIndex = 0;
-      while ((m = CLOSER.exec(text)) !== null) {
-        found.push({ kind: kindOf(m[1]), role: 'close', token: token(i, text, m.index, m.index + m[0].length) });
-        // "END COMMENT AND SUMMARY", "End summary and ⏎ comment.": the second word closes its block too, if one is open.
-        const joined = joinedCloser(i, text, m.index + m[0].length, i + 1 < lines.length ? lines[i + 1] : undefined);
-        if (joined) {
-          found.push(joined);
-          optional.add(joined);
-          if (joined.token.range.end.line > i) splitTail = i + 1;
-        }
-      }
-      // "… in the region. End ⏎ comment.)": the hint saw the closer across the line break.
-      const split = i + 1 < lines.length ? splitCloser(i, text, lines[i + 1]) : undefined;
-      if (split) {
-        found.push(split);
-        splitTail = i + 1;
-      }
-    }
+    if (glued < g) pushGluedOpeners(found, i, text, gluedMarkers, glued, g);
+    // "¶1. Comment:" is the paragraph's own opener, read above, as is a glued paragraph's.
+    if (inline) pushInlineOpeners(found, i, text, textStart, anyCase);
+    if (paren) pushParenOpeners(found, i, text);
+    if (closer && pushClosers(found, optional, i, text, i + 1 < lines.length ? lines[i + 1] : undefined)) splitTail = i + 1;
     if (found.length === 1) out.push(found[0]);
-    else if (found.length > 1) {
-      found.sort((a, b) => a.token.range.start.character - b.token.range.start.character);
-      out.push(...found);
+    else if (found.length > 1) pushInLineOrder(out, found);
+  }
+}
+
+/**
+ * Pushes the openers of the paragraphs glued into line `line`, `markers[from]` up to `markers[to]`:
+ * "… was working. 16. (C) Comment: The board …". Out of {@link collectBlockMarkers}' loop, as the rest of a line's
+ * rarer markers are, so that the loop TurboFan compiles stays small.
+ */
+function pushGluedOpeners(found: BlockMarker[], line: number, text: string, markers: readonly MarkerInfo[], from: number, to: number): void {
+  for (let k = from; k < to; k++) {
+    const at = skipSpaces(text, markers[k].textStart);
+    if (!mayOpenBlock(text.charCodeAt(at), text.charCodeAt(at + 1), text.charCodeAt(at + 2))) continue;
+    const own = openerAt(line, text, at);
+    if (own) found.push(own);
+  }
+}
+
+/**
+ * Pushes the openers after a sentence's end on line `line`, with or without their closers: "… ran late. Comment: If this
+ * goes on". Those found already, the line's paragraphs' own, are not pushed again; none starts at or before `textStart`.
+ */
+function pushInlineOpeners(found: BlockMarker[], line: number, text: string, textStart: number, anyCase: boolean): void {
+  const owned = found.length;
+  for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) {
+    const s = Hint.inlineOpenerAt(text, at, anyCase);
+    if (s > textStart && !ownOpener(found, owned, s)) found.push({ kind: kindOf(text.slice(s, at)), role: 'open', token: token(line, text, s, at) });
+  }
+}
+
+/** Pushes the openers inside parentheses on line `line`: "(Embassy Note: …", "(Comment: …". */
+function pushParenOpeners(found: BlockMarker[], line: number, text: string): void {
+  PAREN_OPENER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PAREN_OPENER.exec(text)) !== null) {
+    // The word ends before the colon and any spaces: "(Embassy Note:" gives "Note".
+    const end = trimEndOffset(text, m.index + m[0].length - 1, m.index);
+    found.push({ kind: kindOf(m[1]), role: 'open', token: token(line, text, end - m[1].length, end) });
+  }
+}
+
+/**
+ * Pushes the closers on line `line` ("End Comment.", "END COMMENT AND SUMMARY"), each second word of a joined closer also
+ * into `optional`, and a closer the line's last word begins ("End ⏎ comment."), read with `next`, the line below, if any.
+ * Returns true when a closer runs onto the line below, whose first word then opens nothing.
+ */
+function pushClosers(found: BlockMarker[], optional: Set<BlockMarker>, line: number, text: string, next: string | undefined): boolean {
+  let intoNext = false;
+  CLOSER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CLOSER.exec(text)) !== null) {
+    found.push({ kind: kindOf(m[1]), role: 'close', token: token(line, text, m.index, m.index + m[0].length) });
+    // "END COMMENT AND SUMMARY", "End summary and ⏎ comment.": the second word closes its block too, if one is open.
+    const joined = joinedCloser(line, text, m.index + m[0].length, next);
+    if (joined) {
+      found.push(joined);
+      optional.add(joined);
+      if (joined.token.range.end.line > line) intoNext = true;
     }
   }
+  // "… in the region. End ⏎ comment.)": the hint saw the closer across the line break.
+  const split = next !== undefined ? splitCloser(line, text, next) : undefined;
+  if (split) {
+    found.push(split);
+    intoNext = true;
+  }
+  return intoNext;
+}
+
+/** Pushes the markers found on one line onto `out` in the order they stand on it (a line rarely holds two). */
+function pushInLineOrder(out: BlockMarker[], found: BlockMarker[]): void {
+  found.sort((a, b) => a.token.range.start.character - b.token.range.start.character);
+  out.push(...found);
 }
 
 /**
