@@ -574,6 +574,29 @@ describe('grammar', function () {
 
   // "REF:A.STATE 4410", "REF:A: STATE 4410": the first letter right after the field's colon, read by the parser and colored
   // by the grammar as after a space; not a letter past A there, as neither reads one.
+  it('agrees with the parser on a block\'s title glued to a paragraph\'s end and on "SUMMARY:" after a sentence\'s end, and colors no prose like them', () => {
+    // Invented. The parser's opener on line 5 and the grammar's block scope over the same characters; no heading.
+    const cable = (text: string) => ['C O N F I D E N T I A L NOWHERE 000051', '', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', '', `¶1. (C) ${text}`, '', '¶2. (C) Fares will rise.', '', 'ORR', ''].join('\n');
+    const begins = (text: string) => {
+      const { cable: c, lines, heading } = headingsOf(cable(text));
+      assert.ok(!heading(5), `${text}: colored as a heading`);
+      const parsed = c.blockMarkers.filter((m) => m.role === 'open' && m.token.range.start.line === 5).map((m) => m.token.text);
+      const colored = lines[5].tokens.filter((t) => t.end > t.start && t.scopes.includes('keyword.other.block.begin.cable')).map((t) => lines[5].line.slice(t.start, t.end));
+      return [parsed, colored];
+    };
+    for (const [text, word] of [
+      ['The talks went well. Comment -------', 'Comment'],
+      ['The talks went well. NOWHERE 00000051 002 OF 002 Comment -------', 'Comment'],
+      ['The talks went well. NOWHERE 00000051 002 OF 002 EMBASSY COMMENT ---------- ', 'COMMENT'],
+      ['The talks went well. SUMMARY: The board agreed.', 'SUMMARY'],
+    ]) {
+      assert.deepEqual(begins(text), [[word], [word]], text);
+    }
+    for (const text of ['The talks went well, said the summary: the board agreed.', 'The talks went well. NOWHERE 00000051 002 OF 002 Comment --', 'The talks went well. NOWHERE 00000051 002 OF 002 Comment ------- The board met.']) {
+      assert.deepEqual(begins(text), [[], []], text);
+    }
+  });
+
   it('agrees with the parser on a REF letter right after the field\'s colon', () => {
     for (const [ref, letters] of [
       ['REF:A.NOWHERE 12', ['A.']], ['REF:A:NOWHERE 12 B:STATE 4410', ['A:', 'B:']], ['REF:A. NOWHERE 12 B. STATE 4410', ['A.', 'B.']],

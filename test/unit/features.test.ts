@@ -229,6 +229,25 @@ describe('document symbols on odd shapes', () => {
     assert.deepEqual(outline('').slice(5), ['Summary [7:17-9:47]', '  ¶1 (C) [9:0-9:47]', '¶2 (C) [11:0-11:19]', 'Signature [13:0-13:3]']);
   });
 
+  it('lists and folds a block whose title is glued with its rule to a paragraph\'s end over the paragraphs after it', () => {
+    // Invented, in the shape of 08STOCKHOLM51: the title had no symbol and no fold, and ¶2 and ¶3 stood on their own.
+    const cable = parseCable('C O N F I D E N T I A L NOWHERE 000051\n\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\n¶1. (C) The talks went well. Comment -------\n\n¶2. (C) Fares will rise.\n\n¶3. (C) The board meets in May. Action Request -----\n\n¶4. (C) Please advise.\n\nORR\n').cable;
+    const symbols = getDocumentSymbols(cable);
+    assert.deepEqual(overlapping(symbols), []);
+    // ¶1 ends before its title; the next title glued to ¶3's end ends the Comment.
+    assert.deepEqual(outlineOf(symbols).slice(3), ['¶1 (C) [5:0-5:28]', 'Comment [5:29-9:52]', '  ¶2 (C) [7:0-7:24]', '  ¶3 (C) [9:0-9:52]', '¶4 (C) [11:0-11:22]', 'Signature [13:0-13:3]']);
+    assert.deepEqual(getFoldingRanges(cable).map((f) => `${f.startLine}-${f.endLine}`), ['0-3', '5-9']);
+  });
+
+  it('lists and folds a Summary glued to the Classified By with no closer over the paragraphs up to the next heading', () => {
+    // Invented: it covered only its title, and ¶1 and ¶2 stood beside it.
+    const cable = parseCable('C O N F I D E N T I A L NOWHERE 000051\n\nE.O. 12958: DECL: 12/12/2017\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\nClassified By: DCM Lena Orr for reasons 1.4 (b) and (d). Summary -------\n\n¶1. (C) The ferry talks went well.\n\n¶2. (C) Fares rose.\n\nQuays\n-----\n\n¶3. (C) The quays are full.\n\nORR\n').cable;
+    const symbols = getDocumentSymbols(cable);
+    assert.deepEqual(overlapping(symbols), []);
+    assert.deepEqual(outlineOf(symbols).slice(5), ['Summary [6:57-10:19]', '  ¶1 (C) [8:0-8:34]', '  ¶2 (C) [10:0-10:19]', 'Quays [12:0-15:27]', '  ¶3 (C) [15:0-15:27]', 'Signature [17:0-17:3]']);
+    assert.deepEqual(getFoldingRanges(cable).map((f) => `${f.startLine}-${f.endLine}`), ['0-5', '6-10', '12-15']);
+  });
+
   it('ends the last paragraph and its section before a signature glued to the paragraph\'s last line', () => {
     // "… with Embassy Nowhere. SMITH": the Signature overlapped ¶2 and the section holding it, both on the top level.
     const text = 'UNCLAS NOWHERE 000001 \n\nSUBJECT: HARBOR FEES \n\n1. (U) The harbor board met on Monday. \n\nNEXT STEPS \n---------- \n\n2. (U) The board meets again in May. This message was \ncoordinated with Embassy Nowhere. SMITH \n';

@@ -1281,6 +1281,51 @@ describe('parser: metadata', () => {
     assert.deepEqual(read(one), ['6:0-6:56', 'DCM Lena Orr', '1.4', 'bd', ['6:45-6:46', '6:53-6:54'], ['summary 6:57-8:46 Summary@6:57-6:64 End Summary']]);
   });
 
+  it('runs a Summary glued to the Classified By with no closer over the paragraphs after it, as a Summary heading does', () => {
+    // Invented. With no "End Summary", the glued title stands over the paragraphs up to the next heading, as "Summary" ⏎
+    // "-------" does on lines of its own; it covered only its title's line.
+    const head = 'C O N F I D E N T I A L NOWHERE 000051\n\nE.O. 12958: DECL: 12/12/2017\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\n';
+    const body = '¶1. (C) The ferry talks went well.\n\n¶2. (C) Fares rose.\n\nQuays\n-----\n\n¶3. (C) The quays are full.\n\nORR\n';
+    const blocks = (cc: Cable) => cc.blocks.map((b) => `${b.kind} ${at(b.range)}`);
+    const glued = parse(`${head}Classified By: DCM Lena Orr for reasons 1.4 (b) and (d). Summary -------\n\n${body}`);
+    assert.deepEqual(blocks(glued), ['summary 6:57-10:19']);
+    const apart = parse(`${head}Classified By: DCM Lena Orr for reasons 1.4 (b) and (d).\n\nSummary\n-------\n\n${body}`);
+    assert.deepEqual(blocks(apart), ['summary 8:0-13:19']);
+    // Its colon, as a heading "Summary:" on a line of its own.
+    assert.deepEqual(blocks(parse(`${head}Classified By: DCM Lena Orr for reasons 1.4 (b) and (d). Summary:\n\n${body}`)), ['summary 6:57-10:19']);
+    // A Summary opened again before the next heading ends the first at its title, as a heading's does.
+    assert.deepEqual(blocks(parse(`${head}Classified By: DCM Lena Orr for reasons 1.4 (b) and (d). Summary -------\n\n¶1. (C) Summary: Fares rose.\n\nORR\n`)), ['summary 6:57-6:72', 'summary 8:8-8:28']);
+  });
+
+  it('opens a block at its title glued with its rule to the end of a paragraph, over the paragraphs after it', () => {
+    // Invented, in the shape of a copy that lost the line breaks around its titles (08STOCKHOLM51).
+    const cable = (tail: string, more = '') => parse(`C O N F I D E N T I A L NOWHERE 000051\n\nE.O. 12958: DECL: 12/12/2017\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\n¶1. (C) The ferry talks went well.${tail}\n\n¶2. (C) We think fares will rise.\n\n¶3. (C) The board meets in May.${more}\n\nORR\n`);
+    const read = (cc: Cable) => [cc.blockMarkers.map((m) => `${m.kind} ${m.role} ${m.token.text}@${at(m.token.range)}`), cc.blocks.map((b) => `${b.kind} ${at(b.range)}`)];
+    assert.deepEqual(read(cable(' Comment -------')), [['comment open Comment@6:35-6:42'], ['comment 6:35-10:31']]);
+    // After a page line's numbers run into the line, in capitals, with a label.
+    assert.deepEqual(read(cable(' NOWHERE 00000051 002 OF 002 COMMENT -------')), [['comment open COMMENT@6:63-6:70'], ['comment 6:63-10:31']]);
+    assert.deepEqual(read(cable(' Embassy Comment ---------- ')), [['comment open Comment@6:43-6:50'], ['comment 6:43-10:31']]);
+    // The next title glued to a paragraph's end ends it there, as the next heading does; its closer closes it.
+    const bounded = parse('C O N F I D E N T I A L NOWHERE 000051\n\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\n¶1. (C) The talks went well. Comment -------\n\n¶2. (C) Fares will rise. Action Request -----\n\n¶3. (C) Please advise.\n\nORR\n');
+    assert.deepEqual(read(bounded)[1], ['comment 5:29-7:45']);
+    const closed = parse('C O N F I D E N T I A L NOWHERE 000051\n\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\n¶1. (C) The talks went well. Note -------\n\n¶2. (C) Fares will rise. End Note.\n\n¶3. (C) Please advise.\n\nORR\n');
+    assert.deepEqual(read(closed)[1], ['note 5:29-7:33']);
+    // No title: in small letters, with two dashes, in prose, with words after its rule, on a line the paragraph goes on under.
+    for (const tail of [' comment -------', ' Comment --', ' They read the summary -------', ' Comment ------- The board met.', ' Comment -------\nand the board met.']) {
+      assert.deepEqual(read(cable(tail)), [[], []], tail);
+    }
+  });
+
+  it('opens a Summary at "SUMMARY:" in capitals after a sentence\'s end, never at "summary:" in prose', () => {
+    // Invented. As "… ran late. Comment: If …" opens a Comment; "Summary:" after a sentence is read only in capitals.
+    const cable = (text: string) => parse(`C O N F I D E N T I A L NOWHERE 000051\n\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\n¶1. (C) ${text}\n\n¶2. (C) Fares rose. End Summary.\n\nORR\n`);
+    const read = (cc: Cable) => cc.blocks.map((b) => `${b.kind} ${at(b.range)} ${b.open?.token.text ?? '-'}`);
+    assert.deepEqual(read(cable('The talks went on. SUMMARY: The board agreed.')), ['summary 5:27-7:31 SUMMARY']);
+    for (const text of ['The talks went on, said the summary: the board agreed.', 'The talks went on. Summary: The board agreed.', 'The talks went on. summary: the board agreed.']) {
+      assert.deepEqual(read(cable(text)).map((b) => b.split(' ')[2]), ['-'], text);
+    }
+  });
+
   it('keeps in the Classified By a title word after its reasons that opens no block there, and one before their end', () => {
     const glued = (clby: string) => parse(`C O N F I D E N T I A L NOWHERE 000051\n\nE.O. 12958: DECL: 12/12/2017\nTAGS: PREL\nSUBJECT: FERRY TALKS\n\nClassified By: DCM Lena Orr for reasons\n${clby}\n\n¶1. (C) The ferry talks went well.\n\nORR\n`);
     const read = (cc: Cable) => [at(cc.classifiedBy?.range), cc.classifiedBy?.reasonLetters.join(''), cc.blockMarkers.length];

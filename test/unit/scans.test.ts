@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { mayOpenBanner, parseBanner, POST_SERIAL_JOINED, READINGS, REST, restOffsets, STAMP_POST, STAMP_POST_MIN } from '../../server/src/core/parse/banner';
-import { CAPTION_START, CLOSER as CLOSER_PATTERN, collectRedactions, END_AT_LINE_END, endAtLineEnd, firstWords, MARKER, mayOpenBlock, NOT_SIGNED, notSigned, OPENER, PAREN_OPENER as PAREN_OPENER_PATTERN, readMarker, RULE_LINE, startsCaption, wordCount } from '../../server/src/core/parse/body';
+import { CAPTION_START, CLOSER as CLOSER_PATTERN, collectRedactions, END_AT_LINE_END, endAtLineEnd, firstWords, gluedTitleAtEnd, MARKER, mayOpenBlock, NOT_SIGNED, notSigned, OPENER, PAREN_OPENER as PAREN_OPENER_PATTERN, readMarker, RULE_LINE, startsCaption, wordCount } from '../../server/src/core/parse/body';
 import { daysInMonth, EOM_SERIAL, isRoutingIndicator, mayBeEomSerial, mayEndTransmission, startsHeader, trailingPrecedence, trailingSerial, TRANSMISSION_END, words } from '../../server/src/core/parse/header';
 import { CLOSER, INLINE_OPENER, INLINE_OPENER_PATTERN, inlineOpenerAt, PAGE, PAREN, PAREN_OPENER, REDACTION, scanHints } from '../../server/src/core/parse/hints';
 import { parsePortionMarking } from '../../server/src/core/parse/marking';
@@ -119,7 +119,7 @@ describe('hand-written scans read what their patterns read', () => {
         run(0, 2, ' ', ' ', ' ', '\t', '\u00a0', '\n'),
         fc.constantFrom('', '', '', '', 'Embassy', 'EMBASSY', 'embassy', 'Embassy ', 'xEmbassy ', 'The '),
         run(0, 1, ' ', '\t'),
-        fc.constantFrom('Comment', 'NOTE', 'comment', 'Note', 'COMMENT', 'note', 'Comment', 'Note', 'Comments', 'Notes', 'Summary', 'omment', 'ote', 'Kote', 'Co\u212ament'),
+        fc.constantFrom('Comment', 'NOTE', 'comment', 'Note', 'COMMENT', 'note', 'Comment', 'Note', 'Comments', 'Notes', 'Summary', 'SUMMARY', 'summary', 'SUMMARy', 'SUMMARIES', 'omment', 'ote', 'Kote', 'Co\u212ament'),
         fc.constantFrom(':', ':', ' :', '.', ''),
         from('a', ' ', ':', '.'),
       )
@@ -131,7 +131,9 @@ describe('hand-written scans read what their patterns read', () => {
         for (const m of text.matchAll(INLINE_OPENER_PATTERN)) {
           const colon = m.index + m[0].length - 1;
           const start = colon - m[1].length;
-          if (anyCase || (text.charCodeAt(start) >= 65 && text.charCodeAt(start) <= 90)) expected.push(colon - (/t$/i.test(m[1]) ? 7 : 4));
+          // A Summary only in capitals, in any case or not ("… said the summary: …" is prose).
+          if (/^summary$/i.test(m[1]) && m[1] !== 'SUMMARY') continue;
+          if (anyCase || (text.charCodeAt(start) >= 65 && text.charCodeAt(start) <= 90)) expected.push(colon - (/[ty]$/i.test(m[1]) ? 7 : 4));
         }
         const found: number[] = [];
         for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) {
@@ -164,6 +166,41 @@ describe('hand-written scans read what their patterns read', () => {
     );
     assert.ok(matched > least, `only ${matched} ${what} generated`);
   }
+
+  it('gluedTitleAtEnd reads the title glued with its rule to a line\'s end where the whole line\'s pattern does, only after three dashes', () => {
+    // Invented: "… was agreed. Action Request -----", "… 002 OF 002 Comment -------", and their near misses.
+    const WHOLE = /(?:[.!?]["\u201D\u2019')\]]*|\b\d{3} OF \d{3})[ \t]+([A-Z][A-Za-z'&/, -]{0,58}[A-Za-z])[ \t]*-{3,}[ \t]*$/;
+    const gluedLike = fc
+      .tuple(
+        from('x', 'went well', ' ', '1002', '002', ' OF ', '.', '!', ':', 'U.S'),
+        fc.constantFrom('.', '!', '?', '', ',', '.)', '."', ' 002 OF 002', ' 02 OF 02'),
+        run(0, 2, ' ', '\t'),
+        fc.constantFrom('Comment', 'COMMENT', 'comment', 'Embassy Comment', 'Action Request', 'Fares, Quays and Piers', 'U.S.-EU Talks', 'Note', 'A', 'Ab', ''),
+        run(0, 2, ' ', '\t'),
+        run(0, 5, '-', '-', '-', ' '),
+        run(0, 2, ' ', '\t'),
+      )
+      .map((p) => p.join(''));
+    let titles = 0;
+    fc.assert(
+      fc.property(gluedLike, (text) => {
+        const m = WHOLE.exec(text);
+        const found = gluedTitleAtEnd(text);
+        if (found) titles++;
+        assert.deepEqual(found && text.slice(found.start, found.end), m?.[1], JSON.stringify(text));
+      }),
+      { numRuns: 5000, seed: 7 },
+    );
+    assert.ok(titles > 200, `only ${titles} titles generated`);
+    // The case each guard turns away: two dashes, no rule, words after the rule, a small letter; and those it must read.
+    assert.equal(gluedTitleAtEnd('The talks went well. Comment --'), undefined);
+    assert.equal(gluedTitleAtEnd('The talks went well. Comment'), undefined);
+    assert.equal(gluedTitleAtEnd('The talks went well. Comment ------- The board met.'), undefined);
+    assert.equal(gluedTitleAtEnd('The talks went well. comment -------'), undefined);
+    assert.equal(gluedTitleAtEnd('The talks went on and the summary -------'), undefined);
+    assert.deepEqual(gluedTitleAtEnd('The talks went well. Comment ------- '), { start: 21, end: 28 });
+    assert.deepEqual(gluedTitleAtEnd('on the quays. NOWHERE 00000051 002 OF 002 Comment -------'), { start: 42, end: 49 });
+  });
 
   it('the page stamp, caption and speaker patterns are tried only where they can match (STAMP_POST_MIN, startsCaption, namesSpeaker)', () => {
     const stampLike = fc.tuple(opt('U', 'u', 'X'), opt('.', ''), opt(' ', ''), opt('S', 's'), opt('.', ''), run(0, 2, ' ', '\t'), opt('Department', 'DEPARTMENT', 'Dept'), run(0, 2, ' '), opt('of', 'OF'), run(0, 2, ' '), opt('State', 'STATE', 'Stat'), from('x', ' ', 'Case')).map((p) => p.join(''));
@@ -583,7 +620,7 @@ describe('hand-written scans read what their patterns read', () => {
   it('the line hints hold every line their readers would find something on', () => {
     fc.assert(
       fc.property(
-        fc.array(from(' ', 'PARIS', '00000305', '12345678', '2009', '0', ' 002 OF 004', 'XXXX', 'xxxxx', 'x', '(Note:', '(comment :', '(NOTE', '[Note:', '(Embassy ', '[post', 'End', 'end', 'END', ' summary', ' Comment', '\t', 'note', '.', ':', 'Embassy ', 'Mission '), { maxLength: 8 }),
+        fc.array(from(' ', 'PARIS', '00000305', '12345678', '2009', '0', ' 002 OF 004', 'XXXX', 'xxxxx', 'x', '(Note:', '(comment :', '(NOTE', '[Note:', '(Embassy ', '[post', 'End', 'end', 'END', ' summary', ' SUMMARY', ' Comment', '\t', 'note', '.', ':', 'Embassy ', 'Mission '), { maxLength: 8 }),
         fc.constantFrom('\n', '\r\n', '\r'),
         (lines, eol) => {
           const text = lines.join(eol);
@@ -599,7 +636,8 @@ describe('hand-written scans read what their patterns read', () => {
             // The glued paragraphs' search passes over the lines without "(": the bit is exact.
             assert.strictEqual((bits[i] & PAREN) !== 0, line.includes('('), JSON.stringify(line));
             if (new RegExp(CLOSER_PATTERN.source, 'i').test(line)) assert.ok(bits[i] & CLOSER, JSON.stringify(line));
-            const inline = [...line.matchAll(INLINE_OPENER_PATTERN)];
+            // A Summary only in capitals: "SUMMARY:" ("… said. summary:" is no opener).
+            const inline = [...line.matchAll(INLINE_OPENER_PATTERN)].filter((m) => !/^summary$/i.test(m[1]) || m[1] === 'SUMMARY');
             if (inline.length > 0) assert.ok(bits[i] & INLINE_OPENER, JSON.stringify(line));
             if (inline.some((m) => /[ \t][A-Z]/.test(m[0]))) assert.ok(capitals[i] & INLINE_OPENER, JSON.stringify(line));
           });

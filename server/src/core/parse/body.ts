@@ -252,16 +252,75 @@ export function parseBody(input: BodyInput): BodyResult {
   const glued = input.gluedBlockTitle && openerAt(input.gluedBlockTitle.line, lines[input.gluedBlockTitle.line], input.gluedBlockTitle.character);
   if (glued) result.blockMarkers.push(glued);
   collectBlockMarkers(lines, input.shapes, input.hints, kinds, scan, result.blockMarkers, optional);
+  // The openers that stand for a title over what follows, and run on over its paragraphs as a heading's do: the one glued to
+  // the Classified By, and those glued with their rule to the end of a paragraph ("… in the region. Comment -------").
+  const titles = new Set<BlockMarker>();
+  if (glued) titles.add(glued);
+  if (gluedEndTitles(lines, input.shapes, result.paragraphs, result.blockMarkers, titles)) result.blockMarkers.sort(byTokenStart);
   // Openers found late, looking back from a closer that had none.
   const late: BlockMarker[] = [];
-  result.blocks = pairBlocks(result.blockMarkers, result.paragraphs, result.headings, lines, optional, late);
+  result.blocks = pairBlocks(result.blockMarkers, result.paragraphs, result.headings, lines, optional, late, titles);
   // Those that closed nothing ("End summary and comment." with no Comment open) are no markers.
   if (optional.size > 0) result.blockMarkers = result.blockMarkers.filter((m) => !optional.has(m));
   if (late.length > 0) {
     result.blockMarkers.push(...late);
-    result.blockMarkers.sort((a, b) => a.token.range.start.line - b.token.range.start.line || a.token.range.start.character - b.token.range.start.character);
+    result.blockMarkers.sort(byTokenStart);
   }
   return result;
+}
+
+/** Orders markers by where their tokens start. */
+function byTokenStart(a: BlockMarker, b: BlockMarker): number {
+  return a.token.range.start.line - b.token.range.start.line || a.token.range.start.character - b.token.range.start.character;
+}
+
+/**
+ * The title glued with its rule to the end of `text`, after a sentence's end or a page line's numbers run into the line
+ * ("… was agreed. Action Request --------", "… in Georgia. STOCKHOLM 00000051 002 OF 002 Comment -------", 08STOCKHOLM51,
+ * whose copy lost the line breaks around its titles): where its words start and end, or undefined. The words open with a
+ * capital and hold no sentence's end; the rule is three dashes or more, with nothing after it. Only a line that ends with
+ * three dashes is searched, which few lines of the text do.
+ */
+export function gluedTitleAtEnd(text: string): { start: number; end: number } | undefined {
+  let r = trimEndOffset(text);
+  const dashes = r;
+  while (r > 0 && text.charCodeAt(r - 1) === 45 /* - */) r--;
+  if (dashes - r < 3) return undefined;
+  while (r > 0 && (text.charCodeAt(r - 1) === 32 || text.charCodeAt(r - 1) === 9)) r--;
+  const m = GLUED_TITLE_END.exec(text.slice(0, r));
+  return m ? { start: m.index + m[0].length - m[1].length, end: r } : undefined;
+}
+
+/** The longest title {@link gluedTitleAtEnd} reads. */
+const MAX_GLUED_TITLE = 60;
+// A sentence's end (closing quotes or brackets after it) or a page line's "002 OF 002", then a title's words up to the end.
+const GLUED_TITLE_END = new RegExp(String.raw`(?:[.!?]["\u201D\u2019')\]]*|\b\d{3} OF \d{3})[ \t]+([A-Z][A-Za-z'&/, -]{0,${MAX_GLUED_TITLE - 2}}[A-Za-z])$`);
+// The words of a block's title, as a heading's ("Comment", "Embassy Comment", "SUMMARY"), its first letter a capital.
+const GLUED_BLOCK_WORDS = new RegExp(String.raw`^(?:(?:${BLOCK_LABELS})[ \t]+)?(SUMMARY|COMMENTS?|NOTES?)$`, 'i');
+
+/**
+ * Adds to `out` and `titles` the openers of the blocks whose titles are glued with their rule to the end of a paragraph's last line
+ * ({@link gluedTitleAtEnd}: "… in Georgia. Comment -------"), and reports whether it found any. Each paragraph's last line
+ * is read once, only when it ends with "-" (a few lines of a few cables).
+ */
+function gluedEndTitles(lines: readonly string[], shapes: LineShapes, paragraphs: readonly Paragraph[], out: BlockMarker[], titles: Set<BlockMarker>): boolean {
+  let found = false;
+  let previous = -1;
+  for (const p of paragraphs) {
+    const line = p.range.end.line;
+    if (line === previous || shapes.lasts[line] !== 45 /* - */) continue;
+    previous = line;
+    const text = lines[line];
+    const title = gluedTitleAtEnd(text);
+    const words = title && GLUED_BLOCK_WORDS.exec(text.slice(title.start, title.end));
+    if (!title || !words) continue;
+    const s = title.end - words[1].length;
+    const opener: BlockMarker = { kind: kindOf(words[1]), role: 'open', token: token(line, text, s, title.end) };
+    out.push(opener);
+    titles.add(opener);
+    found = true;
+  }
+  return found;
 }
 
 /** "AG", the second and third characters of "PAGE", as classifyLines compares them: the second's code above the third's. */
@@ -2724,7 +2783,15 @@ function lettersAt(text: string, at: number, small: string): boolean {
  * An `optional` closer (the second word of "END COMMENT AND SUMMARY") closes only an open block,
  * and leaves `optional` when it does.
  */
-function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragraph[], headings: readonly Heading[], lines: readonly string[], optional: Set<BlockMarker>, late: BlockMarker[]): Block[] {
+function pairBlocks(
+  markers: readonly BlockMarker[],
+  paragraphs: readonly Paragraph[],
+  headings: readonly Heading[],
+  lines: readonly string[],
+  optional: Set<BlockMarker>,
+  late: BlockMarker[],
+  titles: ReadonlySet<BlockMarker>,
+): Block[] {
   const blocks: Block[] = [];
   const open: Partial<Record<BlockMarker['kind'], BlockMarker>> = {};
   // Where the last marker of each kind ends: an opener found late for a closer comes after it.
@@ -2763,12 +2830,29 @@ function pairBlocks(markers: readonly BlockMarker[], paragraphs: readonly Paragr
     return close && { line: close.line, character: close.character + 1 };
   };
   const paragraphStart = (at: Position): Range['start'] => paragraphAt(at)?.range.start ?? { line: at.line, character: 0 };
+  // The end of the last paragraph a title glued on `line` stands over: those starting on the lines after it, up to the next
+  // heading or the paragraph with the next title glued to its end ("… was agreed. Action Request -----"); undefined for none.
+  const titleEnd = (line: number): Range['end'] | undefined => {
+    const next = partitionPoint(headings, (h) => h.range.start.line <= line);
+    const until = next < headings.length ? headings[next].range.start.line : lines.length;
+    let end: Range['end'] | undefined;
+    for (let k = partitionPoint(paragraphs, (p) => p.range.start.line <= line); k < paragraphs.length && paragraphs[k].range.start.line < until; k++) {
+      end = paragraphs[k].range.end;
+      if (gluedTitleAtEnd(lines[end.line])) break;
+    }
+    return end;
+  };
   // Where an opener left open ends: with its paragraph, or with the section of the heading that opens it ("Comment" ⏎
   // "-------" ⏎ "¶8. (C) …" ⏎ "¶9. (C) …": the Comment runs over ¶8 and ¶9), but before a later opener of its kind.
   const openEnd = (opener: BlockMarker, next?: BlockMarker): Range['end'] => {
     const at = opener.token.range.start;
     const line = at.line;
     const own = paragraphEnd(at);
+    if (titles.has(opener)) {
+      // A title glued to the Classified By or to a paragraph's end, as a heading: over the paragraphs after it.
+      const end = titleEnd(line) ?? own;
+      return next && next.token.range.start.line <= end.line ? own : end;
+    }
     const heading = paragraphAt(at) ? -1 : headingOn(line);
     if (heading < 0) return parenthesisEnd(opener, own) ?? own;
     // The section's last paragraph: the last one starting before the next heading (a binary search), if it starts after this one.

@@ -13,7 +13,7 @@ export const PAGE = 2;
 export const PAREN_OPENER = 4;
 /** A line can hold "End Summary", "END COMMENT", "End Note", "End Embassy Comment" (see {@link scanHints} for "end summary"). */
 export const CLOSER = 8;
-/** A line can hold "Comment:" or "Note:" after a sentence's end ("… ran late. Comment: If", "… said." NOTE:"): see {@link inlineOpenerAt}. */
+/** A line can hold "Comment:", "Note:" or "SUMMARY:" after a sentence's end ("… ran late. Comment: If", "… said." NOTE:"): see {@link inlineOpenerAt}. */
 export const INLINE_OPENER = 16;
 /**
  * A line holds a "(" anywhere: a paragraph glued into the line after a sentence's end opens its marking with one ("… was
@@ -129,9 +129,10 @@ const PAREN_FIRST_TWO = new Set(['note', 'comment', ...BLOCK_LABEL_WORDS].map((w
  * Where the word of an opener after a sentence's end starts, given the offset of its colon, or -1:
  * "… ran late. Comment: If", "… the quays.  NOTE: The", "… he said." Embassy comment: We". The
  * sentence ends in ".", "!" or "?", perhaps with closing quotes or a bracket, and spaces or tabs
- * stand between it and the opener, on one line. Only Comment and Note open so, and only with a
+ * stand between it and the opener, on one line. Only Comment, Note and Summary open so, and only with a
  * colon. Unless `anyCase`, the opener starts with a capital ("Comment", "NOTE", "Embassy comment"),
- * as closers do under a banner in capitals. It reads what {@link INLINE_OPENER_PATTERN} reads.
+ * as closers do under a banner in capitals; a Summary, in every case, is "SUMMARY" in capitals with no
+ * label. It reads what {@link INLINE_OPENER_PATTERN} reads.
  */
 export function inlineOpenerAt(text: string, colon: number, anyCase: boolean): number {
   // "Comment" and "Note" end in "t" and "e": most colons ("SUBJECT:", "10:30", "follows:") stop here.
@@ -139,12 +140,14 @@ export function inlineOpenerAt(text: string, colon: number, anyCase: boolean): n
   let word: number;
   if (last === 116 /* t */ && colon >= 7 && matchesWord(text, colon - 7, 'comment')) word = colon - 7;
   else if (last === 101 /* e */ && colon >= 4 && matchesWord(text, colon - 4, 'note')) word = colon - 4;
+  // "… went well. SUMMARY: The talks": a Summary's title only in capitals, in any cable ("… said the summary: …" is prose).
+  else if (last === 121 /* y */ && colon >= 7 && text.startsWith('SUMMARY', colon - 7)) word = colon - 7;
   else return -1;
   let start = word;
   let gap = skipGapBack(text, word);
   if (gap === word) return -1;
   // "Embassy comment:".
-  if (word === colon - 7 && gap >= 7 && matchesWord(text, gap - 7, 'embassy')) {
+  if (word === colon - 7 && last === 116 && gap >= 7 && matchesWord(text, gap - 7, 'embassy')) {
     const before = skipGapBack(text, gap - 7);
     if (before < gap - 7) {
       start = gap - 7;
@@ -162,9 +165,9 @@ export function inlineOpenerAt(text: string, colon: number, anyCase: boolean): n
 
 /**
  * The pattern {@link inlineOpenerAt} stands for, with the `i` flag: the opener is group 1 (its word
- * is the last one), and unless in any case its first letter must be a capital.
+ * is the last one), and unless in any case its first letter must be a capital; "summary" must be "SUMMARY".
  */
-export const INLINE_OPENER_PATTERN = /[.!?]["\u201D\u2019')\]]*[ \t]+(embassy[ \t]+comment|comment|note):/gi;
+export const INLINE_OPENER_PATTERN = /[.!?]["\u201D\u2019')\]]*[ \t]+(embassy[ \t]+comment|comment|note|summary):/gi;
 
 /** True when the letters of `word` (small letters) stand at `at`, in any case. */
 function matchesWord(text: string, at: number, word: string): boolean {
