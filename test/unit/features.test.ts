@@ -181,6 +181,14 @@ describe('document symbols', () => {
     assert.equal(banner.children!.find((s) => s.name === 'TAGS')!.detail, 'OVIP (ROE, JANE Q.) PREL XX OVIP (DOE, JOHN)');
   });
 
+  it('lists a REF letter whose citation was never written as an item of its own, over its letter, between the items around it', () => {
+    const text = ['C O N F I D E N T I A L NOWHERE 000012', '', 'E.O. 12958: DECL: 06/04/2029', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', 'REF: A. STATE 12', '(B)', '(C) STATE 4410', '', '¶1. (C) Text.'].join('\n');
+    const metadata = getDocumentSymbols(parseCable(text).cable)[0];
+    const refs = metadata.children!.filter((s) => s.name.startsWith('REF'));
+    assert.deepEqual(refs.map((s) => [s.name, s.detail ?? '']), [['REF A', 'STATE 12'], ['REF B', ''], ['REF C', 'STATE 4410']]);
+    assert.deepEqual(refs[1].range, { start: { line: 6, character: 0 }, end: { line: 6, character: 3 } });
+  });
+
   it('nests every child inside its parent', () => {
     const inside = (outer: DocumentSymbol, inner: DocumentSymbol) =>
       (inner.range.start.line > outer.range.start.line || (inner.range.start.line === outer.range.start.line && inner.range.start.character >= outer.range.start.character)) &&
