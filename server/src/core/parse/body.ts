@@ -887,7 +887,7 @@ function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): 
     if (nextStop < stops.length && stops[nextStop] < limit) limit = stops[nextStop];
     if (nextLateStop < lateStops.length && lateStops[nextLateStop] < limit) limit = lateStops[nextLateStop];
     // "¶5. Financing Issues" ⏎ "-----" ⏎ "" ⏎ "¶A. (S/NF) USG Concern: …": the rule underlines the title, and the items under it are the paragraph's.
-    if (limit === i + 1 && kinds[limit] === 'rule' && mk.portion === undefined && isTitle(lines[i], shapes, i, mk.textStart) && kinds[nextNonBlank(shapes.indents, limit + 1)] === 'text') {
+    if (limit === i + 1 && kinds[limit] === 'rule' && mk.portion === undefined && underlinesItems(input, i, mk.textStart)) {
       limit = p + 1 < paragraphLines.length ? paragraphLines[p + 1] : n;
       while (nextStop < stops.length && stops[nextStop] <= i + 1) nextStop++;
       if (nextStop < stops.length && stops[nextStop] < limit) limit = stops[nextStop];
@@ -901,26 +901,61 @@ function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): 
     // -1 for none, never undefined: a paragraph number is never negative, and comparing a number with undefined deoptimized
     // this function.
     const nextReadAs = p + 1 < paragraphMarkers.length ? (paragraphMarkers[p + 1].readAs ?? -1) : -1;
-    let open = mk;
-    let openLine = i;
-    let readAs = mk.readAs ?? mk.number;
-    for (let k = i; k <= last; k++) {
+    const want = (mk.readAs ?? mk.number) + 1;
+    let glued: GluedMarker | undefined;
+    let k = i;
+    for (; k <= last; k++) {
       // A glued paragraph's marking opens with "(": a line without one holds none.
       if ((k !== i && kinds[k] !== 'text') || (hints[k] & Hint.PAREN) === 0) continue;
-      const stop = signature?.line === k ? signature.character : ends[k];
-      let from = k === i ? mk.textStart : shapes.indents[k];
-      for (let glued = gluedMarker(lines[k], k, from, stop, readAs + 1); glued && glued.info.number !== nextReadAs; glued = gluedMarker(lines[k], k, from, stop, readAs + 1)) {
-        pushParagraph(input, result, open, openLine, { line: k, character: glued.before }, heading, signature, open === mk ? p : -1, scan);
-        scan.gluedLines.push(k);
-        scan.gluedMarkers.push(glued.info);
-        open = glued.info;
-        openLine = k;
-        readAs = glued.info.number;
-        from = glued.info.textStart;
-      }
+      glued = gluedMarker(lines[k], k, k === i ? mk.textStart : shapes.indents[k], signature?.line === k ? signature.character : ends[k], want);
+      if (glued && glued.info.number !== nextReadAs) break;
     }
-    pushParagraph(input, result, open, openLine, { line: last, character: ends[last] }, heading, signature, open === mk ? p : -1, scan);
+    if (k <= last) pushGluedParagraphs(input, result, scan, mk, p, i, k, glued as GluedMarker, last, heading, signature, nextReadAs);
+    else pushParagraph(input, result, mk, i, { line: last, character: ends[last] }, heading, signature, p, scan);
   }
+}
+
+/**
+ * True when the rule line under paragraph line `i` underlines a title whose items follow ("¶5. Financing Issues" ⏎ "-----" ⏎
+ * "" ⏎ "¶A. (S/NF) USG Concern: …"): the items under it are the paragraph's, and the rule ends none. Out of buildParagraphs'
+ * loop, as few paragraphs are followed by a rule line: the optimizing compiler compiles that loop without these reads.
+ */
+function underlinesItems(input: BodyInput, i: number, textStart: number): boolean {
+  const { shapes } = input;
+  return isTitle(input.lines[i], shapes, i, textStart) && input.lineKinds[nextNonBlank(shapes.indents, i + 2)] === 'text';
+}
+
+/**
+ * Pushes the paragraph marker `mk` (the scan's `p`th) opens on line `i`, which `first` ends on line `k`, then the paragraphs glued
+ * to the end of its lines from there to line `last` ("… the Policy Action Group was working. 16. (C) On corruption, …"), each
+ * the next number after the one before it and ending the one before it right before its marker; `nextReadAs` is the number of
+ * the next paragraph on a line of its own (-1 for none), where the glued ones stop. Out of buildParagraphs' loop, as few
+ * paragraphs have one glued to them: the optimizing compiler compiles that loop without this walk.
+ */
+function pushGluedParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan, mk: MarkerInfo, p: number, i: number, k: number, first: GluedMarker, last: number, heading: number | undefined, signature: Position | undefined, nextReadAs: number): void {
+  const { lines, lineKinds: kinds, shapes } = input;
+  const { ends } = shapes;
+  const hints = input.hints.bits;
+  let open = mk;
+  let openLine = i;
+  let readAs = mk.readAs ?? mk.number;
+  for (let glued: GluedMarker | undefined = first; k <= last; k++) {
+    // A glued paragraph's marking opens with "(": a line without one holds none.
+    if ((k !== i && kinds[k] !== 'text') || (hints[k] & Hint.PAREN) === 0) continue;
+    const stop = signature?.line === k ? signature.character : ends[k];
+    let from = k === i ? mk.textStart : shapes.indents[k];
+    for (glued ??= gluedMarker(lines[k], k, from, stop, readAs + 1); glued && glued.info.number !== nextReadAs; glued = gluedMarker(lines[k], k, from, stop, readAs + 1)) {
+      pushParagraph(input, result, open, openLine, { line: k, character: glued.before }, heading, signature, open === mk ? p : -1, scan);
+      scan.gluedLines.push(k);
+      scan.gluedMarkers.push(glued.info);
+      open = glued.info;
+      openLine = k;
+      readAs = glued.info.number;
+      from = glued.info.textStart;
+    }
+    glued = undefined;
+  }
+  pushParagraph(input, result, open, openLine, { line: last, character: ends[last] }, heading, signature, open === mk ? p : -1, scan);
 }
 
 /**
