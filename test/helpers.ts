@@ -32,7 +32,7 @@ export function runWebServer(sandbox: Record<string, unknown>, oneScript = false
 /**
  * Asserts that `run` takes time linear in the size of its input, and returns what it gives for the input of size `n`.
  * A bound in seconds fails on a loaded machine (a load average of 10 made 5 s runs take 6.6 s); this one does not:
- * it compares the processor time of the main thread ({@link cpuMs}; not the time on the clock, which counts the time other processes hold the
+ * it compares the processor time (not the time on the clock, which counts the time other processes hold the
  * processor) that `run` takes on an input of size `n` with that on one of size `n / 8`, each timed twice in turn
  * after a run on a smaller input that compiles the code (and up to {@link MAX_ROUNDS} in all while the ratio is over the bound), the faster of each counting. Each run is on an input `make`
  * makes anew, outside the timing (so that no cache kept for an input answers a second run), after a full collection
@@ -44,6 +44,10 @@ export function runWebServer(sandbox: Record<string, unknown>, oneScript = false
 export function assertLinearTime<T, R>(make: (n: number) => T, run: (input: T) => R, n: number): R {
   const eighth = Math.round(n / 8);
   run(make(Math.max(1, Math.round(n / 16))));
+  const cpuMs = (): number => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  };
   let result!: R;
   /** The processor time of one run on an input of `size`. */
   const time = (size: number): number => {
@@ -73,26 +77,6 @@ export function assertLinearTime<T, R>(make: (n: number) => T, run: (input: T) =
   assert.ok(ratio < LINEAR_RATIO, `size ${n} took ${largeMs.toFixed(1)} ms of processor time and size ${eighth} ${smallMs.toFixed(1)} ms: ${ratio.toFixed(1)} times as long for 8 times the input (linear: about 8, quadratic: 64)`);
   return result;
 }
-
-/**
- * The processor time of this process's main thread in milliseconds, where Linux tells it (`/proc/PID/task/PID/schedstat`,
- * in nanoseconds), else that of the whole process. The whole process's counts the threads that sweep the heap after a full
- * collection: in a process holding a large heap (the whole suite's), that work landed in the short runs right after each
- * collection, and a quadratic run on 4,000 and 32,000 values took 8 times as long, not 64, and passed.
- */
-const cpuMs: () => number = (() => {
-  const file = `/proc/${process.pid}/task/${process.pid}/schedstat`;
-  const mainThread = (): number => Number(fs.readFileSync(file, 'latin1').split(' ', 1)[0]) / 1e6;
-  try {
-    if (Number.isFinite(mainThread())) return mainThread;
-  } catch {
-    // Not Linux: the whole process's time.
-  }
-  return () => {
-    const { user, system } = process.cpuUsage();
-    return (user + system) / 1000;
-  };
-})();
 
 /** A full collection of the heap, on demand: the flag takes effect for the function the new context makes. */
 let fullCollection = (): void => {
