@@ -504,6 +504,42 @@ describe('grammar', function () {
     assertHeading(fixture, colored);
   });
 
+  // The same titles in mixed case ("II. Background", "IV. Comment", "III. (C) Next Steps"), which the parser reads as headings
+  // between blank lines over a paragraph as it reads them in capitals (isHeadingText), are colored as headings too
+  // (`{{titleMixedRoman}}`), a block's opener in one colored as an opener; a line of prose after a numeral ("II. The talks went
+  // well.", "IV. Costs rose, fares fell,", "V. …" of more than 12 words), a parenthesis closing none, a link, and a title right
+  // under a line that ends no sentence, where the parser reads none (`continued` and `continued-prose` take the numeral), are
+  // not; right under a sentence's end, where the parser reads one under a paragraph written on one line (`tightHeading`), the
+  // title is colored, as a title in capitals is (a line grammar cannot see the line above's length). The parser reads any short line in mixed case alone between blank lines over a paragraph as a heading; the
+  // grammar, which sees no more than the line, leaves to the server a title after letters that make no numeral ("VIX.
+  // Talks"), after one letter ("I. Introduction", as it leaves "A. Next Steps") and after two spaces ("II.  Country Issues",
+  // the shape of 09STATE37566's outline, whose titles the parser reads as none over a lettered item's short line).
+  it('colors an outline\'s title in mixed case after a Roman numeral as the heading the parser reads, and no prose after one', () => {
+    const head = 'S E C R E T NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) The ferry runs.\n';
+    const titles = ['II. Background', 'IV. Comment', 'III. (C) Next Steps', 'XII. Harbor Fees: The Way Ahead', 'VII. "Ferry Diplomacy"', 'IX. Background (Part 2)', 'IV. Comment: The Road Ahead', 'VI. Costs?', 'II.\tBackground'];
+    const text = head + titles.map((t, k) => `\n${t}\n\n¶${k + 2}. (C) Text.\n`).join('');
+    const read = headingsOf(text);
+    assertHeading(read, titles.map((_, k) => 7 + 4 * k));
+    for (const n of titles.map((_, k) => 7 + 4 * k)) assert.ok(!read.lines[n].tokens.some((t) => t.scopes.includes('constant.numeric.paragraph.cable')), `${read.lines[n].line}: its numeral colored as a paragraph number`);
+    const opener = read.lines[7 + 4 * 6];
+    assert.deepEqual(opener.tokens.filter((t) => t.scopes.includes('keyword.other.block.begin.cable')).map((t) => opener.line.slice(t.start, t.end)), ['Comment']);
+    const others = ['II. The talks went well.', 'IV. Costs rose, fares fell,', 'III. Costs rose; fares fell;', 'V. The minister of harbors said the board would meet on the fares in May or June', 'IV. Background)', 'II. See http://example.gov/ferry'];
+    const prose = headingsOf(head + others.map((t, k) => `\n${t}\n\n¶${k + 2}. (C) Text.\n`).join(''));
+    assertNoHeading(prose, others.map((_, k) => 7 + 4 * k));
+    // Titles the parser reads there as it reads any short line in mixed case, which the grammar leaves to the server.
+    const left = ['I. Introduction', 'II.  Country Issues', 'VIX. Talks'];
+    const loose = headingsOf(head + left.map((t, k) => `\n${t}\n\n¶${k + 2}. (C) Text.\n`).join(''));
+    for (const n of left.map((_, k) => 7 + 4 * k)) {
+      assert.ok(loose.read.has(n), `the parser reads no heading on ${loose.lines[n].line}`);
+      assert.ok(!loose.heading(n), `${loose.lines[n].line} colored as a heading`);
+    }
+    // Right under a line that ends no sentence, no blank line between: one that ends in a small letter, a digit or a capital.
+    const under = headingsOf(`${head}\nThe talks went\nIII. Background\n\n¶2. (C) Text.\n\nThe talks in 2009\nIV. Comment: The Road Ahead\n\n¶3. (C) Text.\n\nThe talks with the EU\nII. (C) Next Steps\n\n¶4. (C) Text.\n`);
+    assertNoHeading(under, [8, 13, 18]);
+    // Right under a sentence's end that closes a paragraph written on one line.
+    assertHeading(headingsOf(`${head}\n¶2. (C) ${'The harbor board met the ferry operators on the fares and agreed on most of the points they raised.'}\nII. Background\n\n¶3. (C) Text.\n`), [8]);
+  });
+
   // A meeting's participants under a paragraph's line ending with "PARTICIPANTS:": a side's title over its rule, an office
   // over the names under it and a name right under a rule are no headings, as the parser reads them (`participants`); a title
   // under the next paragraph is a heading again, and so is the same office's line outside such a list.
