@@ -431,32 +431,50 @@ describe('grammar', function () {
   // colon, a semicolon or nothing before the marking. Each stands where the parser expects its number, after the paragraphs
   // before it, so that only its shape decides; an "II." further on makes "I." an outline's numeral to the parser, as the
   // grammar always reads it. "P 2. (C)", the pilcrow's space after a P read for it, was read by the parser only.
+  // A marking in small letters ("l. (c)", "1O. (s)", "P2. (s//nf)", "¶ l. (sbu)"), which the parser reads after a misread number
+  // as after any other (parsePortionMarking reads a level in any case), is colored as the marking and the number before it
+  // too, as after "2. (c)"; a bare number with no full stop before it ("l2 (c)", "l, (c)", and "2 (c)", "2, (c)" unmisread) is
+  // left uncolored, as "3 (c) of the act" is: the parser reads one only as the next number, which a line grammar cannot know.
+  // Its marking after a brace ("l. {c)") the parser reads after no misread number, and the grammar colors none.
   it('colors as a paragraph number exactly the misread and damaged shapes the parser reads before a marking', () => {
     const before = (n: number) => Array.from({ length: n - 1 }, (_, k) => `¶${k + 1}. (C) Text ${k + 1}.\n\n`).join('');
     const numbers: [string, number][] = [['2', 2], ['l', 1], ['I', 1], ['II', 2], ['1O', 10], ['lO', 10], ['l2', 12], ['I2', 12], ['1l', 11], ['O2', 2], ['02', 2]];
     const disagreements: string[] = [];
+    const markings: string[] = [];
+    // The markings in small letters taken in turn, one for each shape, so that the shapes are not read four times over.
+    const small = ['(c)', '(s//nf)', '( sbu )', '(Secret)'];
     let read = 0;
+    let turn = 0;
     for (const lead of ['', 'P', 'P ', 'P\t', 'q', 'q ', 'Q', 'p', '¶', '¶ ']) {
       for (const [digits, n] of numbers) {
         for (const stop of ['.', '..', '...', ' .', ',', ':', ';', '', ' ,']) {
-          for (const marking of ['(C)', '{C)']) {
+          for (const marking of ['(C)', '{C)', small[turn++ % small.length]]) {
             const line = `${lead}${digits}${stop} ${marking} The ministry agreed.`;
             const text = `S E C R E T NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n${before(n)}${line}\n\nII. (C) BACKGROUND\n`;
             const at = 5 + 2 * (n - 1);
             assert.equal(text.split('\n')[at], line);
-            const parsed = parseCable(text).cable.paragraphs.some((p) => p.range.start.line === at);
-            const colored = tokenize(grammar, text)[at].tokens.some((t) => t.scopes.includes('constant.numeric.paragraph.cable'));
+            const paragraph = parseCable(text).cable.paragraphs.find((p) => p.range.start.line === at);
+            const tokens = tokenize(grammar, text)[at].tokens;
+            const colored = tokens.some((t) => t.scopes.includes('constant.numeric.paragraph.cable'));
+            // A bare number with no full stop before a marking in small letters: uncolored whatever the parser reads.
+            const parsed = paragraph !== undefined && !(lead === '' && !stop.includes('.') && marking !== marking.toUpperCase());
             if (parsed) read++;
             if (parsed !== colored) disagreements.push(`${JSON.stringify(line)}: the parser reads ${parsed ? 'a' : 'no'} paragraph, the grammar colors ${colored ? 'a' : 'no'} number`);
+            // The marking the parser reads after the number is colored as its level, the level's letters as written.
+            const level = tokens.filter((t) => t.scopes.some((sc) => sc.startsWith('constant.language.marking.'))).map((t) => line.slice(t.start, t.end)).join('');
+            const want = parsed && paragraph.portion?.level !== undefined ? /[A-Za-z]+/.exec(paragraph.portion.token.text)![0] : '';
+            if (colored && level !== want) markings.push(`${JSON.stringify(line)}: the parser reads the level ${JSON.stringify(want)}, the grammar colors ${JSON.stringify(level)}`);
           }
         }
       }
     }
     assert.deepEqual(disagreements, []);
-    assert.ok(read > 550, `the parser reads only ${read} of the shapes`);
+    assert.deepEqual(markings, []);
+    assert.ok(read > 850, `the parser reads only ${read} of the shapes`);
     const lines = tokenize(grammar, 'S E C R E T NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) One.\n\nP 2. (C) The ministry agreed.\n');
     assert.equal(scopesAt(lines, 7, 'P 2.'), 'constant.numeric.paragraph.cable');
-  });
+    // Some 3,000 small cables parsed and tokenized: 20 s alone, half as long again under load.
+  }).timeout(180000);
 
   // A cable copied from its first paragraph on, that paragraph's number misread: the parser reads no metadata and the
   // paragraph, and the grammar opens no head (`head`'s `\A` look-ahead knows `{{paragraphStartMisread}}`), so that the
@@ -502,6 +520,42 @@ describe('grammar', function () {
     const colored = fixture.lines.flatMap((_, n) => (fixture.heading(n) ? [n] : []));
     assert.ok(colored.length >= 1);
     assertHeading(fixture, colored);
+  });
+
+  // The same titles in mixed case ("II. Background", "IV. Comment", "III. (C) Next Steps"), which the parser reads as headings
+  // between blank lines over a paragraph as it reads them in capitals (isHeadingText), are colored as headings too
+  // (`{{titleMixedRoman}}`), a block's opener in one colored as an opener; a line of prose after a numeral ("II. The talks went
+  // well.", "IV. Costs rose, fares fell,", "V. …" of more than 12 words), a parenthesis closing none, a link, and a title right
+  // under a line that ends no sentence, where the parser reads none (`continued` and `continued-prose` take the numeral), are
+  // not; right under a sentence's end, where the parser reads one under a paragraph written on one line (`tightHeading`), the
+  // title is colored, as a title in capitals is (a line grammar cannot see the line above's length). The parser reads any short line in mixed case alone between blank lines over a paragraph as a heading; the
+  // grammar, which sees no more than the line, leaves to the server a title after letters that make no numeral ("VIX.
+  // Talks"), after one letter ("I. Introduction", as it leaves "A. Next Steps") and after two spaces ("II.  Country Issues",
+  // the shape of 09STATE37566's outline, whose titles the parser reads as none over a lettered item's short line).
+  it('colors an outline\'s title in mixed case after a Roman numeral as the heading the parser reads, and no prose after one', () => {
+    const head = 'S E C R E T NOWHERE 000001\n\nTAGS: PREL\nSUBJECT: X\n\n¶1. (C) The ferry runs.\n';
+    const titles = ['II. Background', 'IV. Comment', 'III. (C) Next Steps', 'XII. Harbor Fees: The Way Ahead', 'VII. "Ferry Diplomacy"', 'IX. Background (Part 2)', 'IV. Comment: The Road Ahead', 'VI. Costs?', 'II.\tBackground'];
+    const text = head + titles.map((t, k) => `\n${t}\n\n¶${k + 2}. (C) Text.\n`).join('');
+    const read = headingsOf(text);
+    assertHeading(read, titles.map((_, k) => 7 + 4 * k));
+    for (const n of titles.map((_, k) => 7 + 4 * k)) assert.ok(!read.lines[n].tokens.some((t) => t.scopes.includes('constant.numeric.paragraph.cable')), `${read.lines[n].line}: its numeral colored as a paragraph number`);
+    const opener = read.lines[7 + 4 * 6];
+    assert.deepEqual(opener.tokens.filter((t) => t.scopes.includes('keyword.other.block.begin.cable')).map((t) => opener.line.slice(t.start, t.end)), ['Comment']);
+    const others = ['II. The talks went well.', 'IV. Costs rose, fares fell,', 'III. Costs rose; fares fell;', 'V. The minister of harbors said the board would meet on the fares in May or June', 'IV. Background)', 'II. See http://example.gov/ferry'];
+    const prose = headingsOf(head + others.map((t, k) => `\n${t}\n\n¶${k + 2}. (C) Text.\n`).join(''));
+    assertNoHeading(prose, others.map((_, k) => 7 + 4 * k));
+    // Titles the parser reads there as it reads any short line in mixed case, which the grammar leaves to the server.
+    const left = ['I. Introduction', 'II.  Country Issues', 'VIX. Talks'];
+    const loose = headingsOf(head + left.map((t, k) => `\n${t}\n\n¶${k + 2}. (C) Text.\n`).join(''));
+    for (const n of left.map((_, k) => 7 + 4 * k)) {
+      assert.ok(loose.read.has(n), `the parser reads no heading on ${loose.lines[n].line}`);
+      assert.ok(!loose.heading(n), `${loose.lines[n].line} colored as a heading`);
+    }
+    // Right under a line that ends no sentence, no blank line between: one that ends in a small letter, a digit or a capital.
+    const under = headingsOf(`${head}\nThe talks went\nIII. Background\n\n¶2. (C) Text.\n\nThe talks in 2009\nIV. Comment: The Road Ahead\n\n¶3. (C) Text.\n\nThe talks with the EU\nII. (C) Next Steps\n\n¶4. (C) Text.\n`);
+    assertNoHeading(under, [8, 13, 18]);
+    // Right under a sentence's end that closes a paragraph written on one line.
+    assertHeading(headingsOf(`${head}\n¶2. (C) ${'The harbor board met the ferry operators on the fares and agreed on most of the points they raised.'}\nII. Background\n\n¶3. (C) Text.\n`), [8]);
   });
 
   // A meeting's participants under a paragraph's line ending with "PARTICIPANTS:": a side's title over its rule, an office
@@ -676,7 +730,12 @@ describe('grammar', function () {
       const past = after('REF: A. NOWHERE 12 D. NOWHERE 13 E. NOWHERE 14');
       assert.equal(items(next)?.length, 2, `${line} under item A: the parser reads the next item`);
       assert.equal(items(past)?.length, 3, `${line} under item E: the parser reads text`);
-      // FIXME: the grammar colors both alike, by the line's shape: an item in capitals, text in small letters or with a marking.
+      // The grammar colors both alike, by the line's shape: an item in capitals, text in small letters or with a marking. A
+      // TextMate grammar cannot follow the parser here at any sensible cost: `ref` ends at the blank line, and the rule stack
+      // keeps nothing of it for the next line; an end or while pattern can name a begin's capture (a backreference) only as
+      // the same text, never as the three letters after it; so the last letter could be carried over the blank lines only as
+      // which region is open, one region for each letter (26, with a mark or in parentheses, in either case), each doing the
+      // field's patterns and end itself, as only the innermost region's end is read (ARCHITECTURE.md lists the limit).
       assert.equal(letter(next), letter(past), line);
       assert.equal(letter(next), line === 'B. THE MINISTER SAID SO', line);
     }
