@@ -859,15 +859,12 @@ function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): 
   const { ends } = shapes;
   const hints = input.hints.bits;
   const n = lines.length;
-  const { stops, lateStops, paragraphLines, paragraphMarkers, itemLines } = scan;
+  const { lateStops, paragraphLines, paragraphMarkers, itemLines } = scan;
   // Paragraph ranges and the headings they sit under. A paragraph runs to its last text line
   // before the next paragraph, or before a heading, rule, banner, signature or trailer that comes first.
-  // The rules under the titles a paragraph lists items under are no stops: a pointer walks them alongside.
-  let item = 0;
-  const isItem = (line: number): boolean => {
-    while (item < itemLines.length && itemLines[item] < line) item++;
-    return item < itemLines.length && itemLines[item] === line;
-  };
+  // The titles a paragraph lists items under and their rules are no stops: they are taken out of the stops once, in one walk
+  // (few cables have any), so that the loop tests no line for one.
+  const stops = itemLines.length === 0 ? scan.stops : withoutLines(scan.stops, itemLines);
   let headingIndex = -1;
   let nextHeading = 0;
   let nextStop = 0;
@@ -880,7 +877,7 @@ function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): 
       headingIndex = nextHeading;
       nextHeading++;
     }
-    while (nextStop < stops.length && (stops[nextStop] <= i || isItem(stops[nextStop]))) nextStop++;
+    while (nextStop < stops.length && stops[nextStop] <= i) nextStop++;
     while (nextLateStop < lateStops.length && lateStops[nextLateStop] <= i) nextLateStop++;
     const mk = paragraphMarkers[p];
     let limit = p + 1 < paragraphLines.length ? paragraphLines[p + 1] : n;
@@ -2671,6 +2668,16 @@ function openerAt(line: number, text: string, at: number): BlockMarker | undefin
   if (!opener) return undefined;
   const s = at + upperCase(opener[0]).indexOf(upperCase(opener[1]));
   return { kind: kindOf(opener[1]), role: 'open', token: token(line, text, s, s + opener[1].length) };
+}
+
+/** The lines of `lines` not in `out`, both lists in line order: one walk over each. */
+function withoutLines(lines: readonly number[], out: readonly number[]): number[] {
+  const kept: number[] = [];
+  for (let i = 0, j = 0; i < lines.length; i++) {
+    while (j < out.length && out[j] < lines[i]) j++;
+    if (j >= out.length || out[j] !== lines[i]) kept.push(lines[i]);
+  }
+  return kept;
 }
 
 /** The lines of two lists in line order, merged in line order (a line in both comes twice). */
