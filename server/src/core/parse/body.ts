@@ -2652,10 +2652,19 @@ function pushClosers(found: BlockMarker[], optional: Set<BlockMarker>, line: num
   return intoNext;
 }
 
-/** Pushes the markers found on one line onto `out` in the order they stand on it (a line rarely holds two). */
-function pushInLineOrder(out: BlockMarker[], found: BlockMarker[]): void {
-  found.sort((a, b) => a.token.range.start.character - b.token.range.start.character);
-  out.push(...found);
+/**
+ * Pushes the markers found on one line onto `out` in the order they stand on it (a line rarely holds two): each is inserted
+ * after those pushed before it that start no later, as a stable sort puts them, without a comparator to call.
+ */
+function pushInLineOrder(out: BlockMarker[], found: readonly BlockMarker[]): void {
+  const from = out.length;
+  for (const marker of found) {
+    const at = marker.token.range.start.character;
+    let k = out.length;
+    out.push(marker);
+    for (; k > from && out[k - 1].token.range.start.character > at; k--) out[k] = out[k - 1];
+    out[k] = marker;
+  }
 }
 
 /**
@@ -2680,8 +2689,8 @@ function withoutLines(lines: readonly number[], out: readonly number[]): number[
   return kept;
 }
 
-/** The lines of two lists in line order, merged in line order (a line in both comes twice). */
-function mergeLines(a: readonly number[], b: readonly number[]): number[] {
+/** Two lists of numbers in ascending order (lines, offsets), merged in ascending order (a number in both comes twice). */
+export function mergeLines(a: readonly number[], b: readonly number[]): number[] {
   const out = new Array<number>(a.length + b.length);
   for (let i = 0, j = 0, k = 0; k < out.length; k++) out[k] = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
   return out;
