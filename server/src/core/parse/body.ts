@@ -859,15 +859,12 @@ function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): 
   const { ends } = shapes;
   const hints = input.hints.bits;
   const n = lines.length;
-  const { stops, lateStops, paragraphLines, paragraphMarkers, itemLines } = scan;
+  const { lateStops, paragraphLines, paragraphMarkers, itemLines } = scan;
   // Paragraph ranges and the headings they sit under. A paragraph runs to its last text line
   // before the next paragraph, or before a heading, rule, banner, signature or trailer that comes first.
-  // The rules under the titles a paragraph lists items under are no stops: a pointer walks them alongside.
-  let item = 0;
-  const isItem = (line: number): boolean => {
-    while (item < itemLines.length && itemLines[item] < line) item++;
-    return item < itemLines.length && itemLines[item] === line;
-  };
+  // The titles a paragraph lists items under and their rules are no stops: they are taken out of the stops once, in one walk
+  // (few cables have any), so that the loop tests no line for one.
+  const stops = itemLines.length === 0 ? scan.stops : withoutLines(scan.stops, itemLines);
   let headingIndex = -1;
   let nextHeading = 0;
   let nextStop = 0;
@@ -880,7 +877,7 @@ function buildParagraphs(input: BodyInput, result: BodyResult, scan: BodyScan): 
       headingIndex = nextHeading;
       nextHeading++;
     }
-    while (nextStop < stops.length && (stops[nextStop] <= i || isItem(stops[nextStop]))) nextStop++;
+    while (nextStop < stops.length && stops[nextStop] <= i) nextStop++;
     while (nextLateStop < lateStops.length && lateStops[nextLateStop] <= i) nextLateStop++;
     const mk = paragraphMarkers[p];
     let limit = p + 1 < paragraphLines.length ? paragraphLines[p + 1] : n;
@@ -2655,10 +2652,19 @@ function pushClosers(found: BlockMarker[], optional: Set<BlockMarker>, line: num
   return intoNext;
 }
 
-/** Pushes the markers found on one line onto `out` in the order they stand on it (a line rarely holds two). */
-function pushInLineOrder(out: BlockMarker[], found: BlockMarker[]): void {
-  found.sort((a, b) => a.token.range.start.character - b.token.range.start.character);
-  out.push(...found);
+/**
+ * Pushes the markers found on one line onto `out` in the order they stand on it (a line rarely holds two): each is inserted
+ * after those pushed before it that start no later, as a stable sort puts them, without a comparator to call.
+ */
+function pushInLineOrder(out: BlockMarker[], found: readonly BlockMarker[]): void {
+  const from = out.length;
+  for (const marker of found) {
+    const at = marker.token.range.start.character;
+    let k = out.length;
+    out.push(marker);
+    for (; k > from && out[k - 1].token.range.start.character > at; k--) out[k] = out[k - 1];
+    out[k] = marker;
+  }
 }
 
 /**
@@ -2673,8 +2679,18 @@ function openerAt(line: number, text: string, at: number): BlockMarker | undefin
   return { kind: kindOf(opener[1]), role: 'open', token: token(line, text, s, s + opener[1].length) };
 }
 
-/** The lines of two lists in line order, merged in line order (a line in both comes twice). */
-function mergeLines(a: readonly number[], b: readonly number[]): number[] {
+/** The lines of `lines` not in `out`, both lists in line order: one walk over each. */
+function withoutLines(lines: readonly number[], out: readonly number[]): number[] {
+  const kept: number[] = [];
+  for (let i = 0, j = 0; i < lines.length; i++) {
+    while (j < out.length && out[j] < lines[i]) j++;
+    if (j >= out.length || out[j] !== lines[i]) kept.push(lines[i]);
+  }
+  return kept;
+}
+
+/** Two lists of numbers in ascending order (lines, offsets), merged in ascending order (a number in both comes twice). */
+export function mergeLines(a: readonly number[], b: readonly number[]): number[] {
   const out = new Array<number>(a.length + b.length);
   for (let i = 0, j = 0, k = 0; k < out.length; k++) out[k] = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
   return out;

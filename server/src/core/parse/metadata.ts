@@ -28,7 +28,7 @@ import type {
 import type { LineShapes } from '../text';
 import { BLOCK_LABELS, digitsNumber, editDistance, isAlnum, isDigit, isLetter, isSpace, markingStart, ownCopy, pos, range, skipSpaces, spanRange, token, trimEndOffset, union, upperCase, WHITE_RUNS } from '../text';
 import { LONE_LEVEL, readRepeatedBanner, serialDigits } from './banner';
-import { isItemMarking, isRuleChar, RULE_LINE } from './body';
+import { isItemMarking, isRuleChar, mergeLines, RULE_LINE } from './body';
 import { KNOWN_TAGS } from '../tagCodes';
 import { isRealDate, MONTH_NAMES as MONTHS } from './header';
 import { endingMarking, parsePortionMarking } from './marking';
@@ -356,7 +356,7 @@ function findKeywords(text: string, lead: number, seen: ReadonlySet<Field>): Key
     if (misspelt) hits.push(misspelt);
   }
   if (hits.length <= 1) return hits;
-  hits.sort((a, b) => a.start - b.start);
+  sortByStart(hits);
   // Drop overlapping hits ("SUBJECT:" found by both patterns).
   const result: KeywordHit[] = [];
   for (const h of hits) {
@@ -370,6 +370,19 @@ function findKeywords(text: string, lead: number, seen: ReadonlySet<Field>): Key
     result.push(h);
   }
   return result;
+}
+
+/**
+ * Sorts a line's few keyword hits by where they start, in place: an insertion sort, stable as `sort` is, without a
+ * comparator to call; the hits are pushed nearly in order.
+ */
+function sortByStart(hits: KeywordHit[]): void {
+  for (let j = 1; j < hits.length; j++) {
+    const hit = hits[j];
+    let k = j;
+    for (; k > 0 && hits[k - 1].start > hit.start; k--) hits[k] = hits[k - 1];
+    hits[k] = hit;
+  }
 }
 
 // The labels a transcription may misspell, in capitals with the spaces taken out.
@@ -1482,8 +1495,10 @@ class FieldBuilder {
       const nextGlued = glued.exec(text);
       if (nextGlued !== null && nextGlued.index < next) next = nextGlued.index;
       if (!citationOpens(text, end, next)) continue;
-      markers.push({ start, end, letter });
-      markers.sort((a, b) => a.start - b.start);
+      // Into the markers, which are in text order, after the last that starts before it.
+      let at = markers.length;
+      while (at > 0 && markers[at - 1].start > start) at--;
+      markers.splice(at, 0, { start, end, letter });
       re.lastIndex = end;
     }
   }
@@ -1802,7 +1817,8 @@ function reasonLetterOffsets(scope: string): number[] {
   // Where the scope's tail of brackets, full stops and white space begins (LIST_END): a letter before it ends the list when it is the last before it.
   let tail = scope.length;
   while (tail > 0 && LIST_END.test(scope[tail - 1])) tail--;
-  let added = false;
+  // The letters taken here, in text order as `lone` is: merged with those above at the end.
+  let added: number[] | undefined;
   // Both lists are in text order: `o` walks the letters already taken alongside `k`.
   for (let k = 0, o = 0, taken = offsets.length; k < lone.length; k++) {
     const at = lone[k];
@@ -1813,12 +1829,9 @@ function reasonLetterOffsets(scope: string): number[] {
     const after = k + 1 < lone.length && isReasonLetter(scope.charCodeAt(lone[k + 1])) && listed(at, lone[k + 1]);
     // "1.4 (k," ⏎ "d)": the first letter in brackets, then a separator and the end of the line.
     const opens = lone.length === 1 && scope.slice(0, at).trim() === '(' && listed(at, scope.length);
-    if (before || after || opens) {
-      offsets.push(at);
-      added = true;
-    }
+    if (before || after || opens) (added ??= []).push(at);
   }
-  return added ? offsets.sort((a, b) => a - b) : offsets;
+  return added ? mergeLines(offsets, added) : offsets;
 }
 
 /** True for the letters a–h, either case: the reasons of section 1.4. */
