@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import Ajv from 'ajv-draft-04';
 import { compareNames, walkFiles } from '../../server/src/cli/files';
+import type { RunMessage } from '../../server/src/cli/messages';
 import { githubWriter, gitlabWriter, stylishWriter, type ReportedFinding } from '../../server/src/cli/formats';
 import { lintCable } from '../../server/src/core/lint';
 import { parseCable } from '../../server/src/core/parse/index';
@@ -930,6 +931,25 @@ describe('cablelint', function () {
     assert.equal(path.relative(dir, walk.next().value!.file), 'd/a.cable');
     fs.writeFileSync(path.join(dir, 'e', 'late.cable'), cable);
     assert.deepEqual([...walk].map((f) => path.relative(dir, f.file)), ['d/m/upz.cable', 'e/hard.cable', 'e/late.cable']);
+  });
+
+  it('walks folders within folders in name order, going on after each with the entries after it and then the next path given', () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'deep-'));
+    const cable = fs.readFileSync('test/fixtures/samples/09QUITO288.cable', 'utf8');
+    for (const f of ['x/1.cable', 'x/b/c/2.cable', 'x/b/d.cable', 'x/d/e/f/4.cable', 'x/d/f.cable', 'x/z.cable', 'y/7.cable', 'z.cable']) {
+      fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+      fs.writeFileSync(path.join(dir, f), cable);
+    }
+    // Folders with nothing to take, one of them the last entry of its folder, and one the walk passes over.
+    fs.mkdirSync(path.join(dir, 'x', 'b', 'empty'));
+    fs.mkdirSync(path.join(dir, 'x', 'd', 'e', 'g'));
+    fs.mkdirSync(path.join(dir, 'x', 'node_modules'));
+    fs.writeFileSync(path.join(dir, 'x', 'node_modules', '8.cable'), cable);
+    const errors: RunMessage[] = [];
+    const names = [...walkFiles(['x', 'z.cable', 'missing', 'x/d', 'y', 'x/z.cable'].map((p) => path.join(dir, p)), errors)].map((f) => path.relative(dir, f.file));
+    assert.deepEqual(names, ['x/1.cable', 'x/b/c/2.cable', 'x/b/d.cable', 'x/d/e/f/4.cable', 'x/d/f.cable', 'x/z.cable', 'z.cable', 'y/7.cable']);
+    assert.deepEqual(errors.map((m) => [path.relative(dir, m.file!), m.message]), [['missing', 'no such file or directory']]);
+    assert.deepEqual([...walkFiles([], [])], []);
   });
 
   it('walks no symbolic link to a folder, so a link loop ends, and reads a link to a file', function () {

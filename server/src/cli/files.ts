@@ -46,54 +46,112 @@ export interface InputFile {
  */
 export function* walkFiles(paths: readonly string[], errors: RunMessage[], skipFolder?: (dir: string) => boolean): Generator<InputFile, void, undefined> {
   const reached = new Reached();
-  function* walk(dir: string, absolute: string): Generator<InputFile, void, undefined> {
-    // Met before it is skipped: the same folder reached again by another name (a link given) is skipped too, as its files were ignored.
-    if (!reached.enter(absolute) || skipFolder?.(dir)) return;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (e) {
-      errors.push(fileMessage(dir, `cannot read directory (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
-      return;
-    }
-    entries.sort((a, b) => compareNames(a.name, b.name));
-    const open = reached.open(absolute, entries);
-    // A name is one segment, so `path.join(dir, name)` is the joined directory followed by the name.
-    const prefix = path.join(dir, '_').slice(0, -1);
-    const absolutePrefix = path.join(absolute, '_').slice(0, -1);
-    for (let i = 0; i < entries.length; i++) {
+  // One generator walks every folder, where a generator a folder, each delegating to the next (`yield*`), resumed every
+  // generator down the path for each file. The folder being walked is `folder`, with what each entry reads of it in
+  // variables; the folders it is under wait on `above` (none in a flat folder), each at the subfolder the walk is in.
+  // `entries` is empty and `folder` undefined before the first path given and after a file given.
+  const above: WalkedFolder[] = [];
+  let folder: WalkedFolder | undefined;
+  let entries: readonly fs.Dirent[] = [];
+  let next = 0;
+  let dir = '';
+  let prefix = '';
+  let absolutePrefix = '';
+  let given = 0;
+  // Whether a path given is left, kept in a variable: `given < paths.length` read where the walk ends would be met there
+  // first (the start runs before the function keeps what it meets) and throw the optimized code away.
+  let more = paths.length > 0;
+  // Every turn of the walk (into a subfolder, back up, to the next path given) ends in the same lines, which each return
+  // from a subfolder runs, so that the walk's end meets nothing it has not met since it began to keep what it meets: a
+  // line met first in optimized code throws that code away.
+  for (;;) {
+    let to: WalkedFolder | undefined;
+    if (next < entries.length) {
+      const i = next++;
       const e = entries[i];
-      open.at = i;
+      folder!.at = i;
       // Dot-folders and `node_modules` are passed over, as the workspace index passes them over; so are dot-files (`.09PARIS708.txt.swp`).
       if (isPassedOverFolder(e.name)) continue;
       if (e.isDirectory()) {
-        yield* walk(prefix + e.name, absolutePrefix + e.name);
+        // Walked to its end before the entries after it.
+        to = readFolder(prefix + e.name, absolutePrefix + e.name, reached, errors, skipFolder);
+        if (to === undefined) continue;
+        above.push(folder!);
+      } else {
+        // `*.cable` and canonical-id names are taken; other `.txt` files if their text reads as a cable.
+        const kind = fileNameKind(e.name);
+        if (kind === undefined) continue;
+        if (e.isSymbolicLink()) {
+          // A link is known by the file it leads to, so that the file and the link give one result; a broken link is read, and said to be missing.
+          const target = realFile(absolutePrefix + e.name);
+          if (target === null || !reached.takeOther(target ?? absolutePrefix + e.name)) continue;
+        } else if (!e.isFile() || !reached.takeEntry(absolutePrefix, e.name)) continue;
+        if (kind === 'cable') yield { file: prefix + e.name, dir, name: e.name };
+        else yield { file: prefix + e.name, dir, name: e.name, ifCable: true };
         continue;
       }
-      // `*.cable` and canonical-id names are taken; other `.txt` files if their text reads as a cable.
-      const kind = fileNameKind(e.name);
-      if (kind === undefined) continue;
-      if (e.isSymbolicLink()) {
-        // A link is known by the file it leads to, so that the file and the link give one result; a broken link is read, and said to be missing.
-        const target = realFile(absolutePrefix + e.name);
-        if (target === null || !reached.takeOther(target ?? absolutePrefix + e.name)) continue;
-      } else if (!e.isFile() || !reached.takeEntry(absolutePrefix, e.name)) continue;
-      if (kind === 'cable') yield { file: prefix + e.name, dir, name: e.name };
-      else yield { file: prefix + e.name, dir, name: e.name, ifCable: true };
+    } else {
+      // The folder is walked to its end (or none is open: the walk's start, or after a file given).
+      reached.close(folder);
+      folder = undefined;
+      to = above.pop();
+      if (to === undefined) {
+        if (!more) return;
+        const p = paths[given++];
+        more = given < paths.length;
+        let stat: fs.Stats;
+        try {
+          stat = fs.statSync(p);
+        } catch (e) {
+          errors.push(fileMessage(p, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String(e)));
+          continue;
+        }
+        if (!stat.isDirectory()) {
+          if (reached.takeOther(realPath(p), stat.isFile())) yield { file: p };
+          continue;
+        }
+        to = readFolder(p, realPath(p), reached, errors, skipFolder);
+        if (to === undefined) continue;
+      }
     }
-    reached.close(absolute);
+    folder = to;
+    ({ entries, dir, prefix, absolutePrefix } = to);
+    next = to.at + 1;
   }
-  for (const p of paths) {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(p);
-    } catch (e) {
-      errors.push(fileMessage(p, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String(e)));
-      continue;
-    }
-    if (stat.isDirectory()) yield* walk(p, realPath(p));
-    else if (reached.takeOther(realPath(p), stat.isFile())) yield { file: p };
+}
+
+/**
+ * The folder `dir` (real path `absolute`) read and sorted, open in `reached`; undefined when it is not walked: met
+ * before, skipped (`skipFolder`), or unreadable (with a message).
+ */
+function readFolder(dir: string, absolute: string, reached: Reached, errors: RunMessage[], skipFolder: ((dir: string) => boolean) | undefined): WalkedFolder | undefined {
+  // Met before it is skipped: the same folder reached again by another name (a link given) is skipped too, as its files were ignored.
+  if (!reached.enter(absolute) || skipFolder?.(dir)) return undefined;
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    errors.push(fileMessage(dir, `cannot read directory (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
+    return undefined;
   }
+  entries.sort((a, b) => compareNames(a.name, b.name));
+  // A name is one segment, so `path.join(dir, name)` is the joined directory followed by the name.
+  const folder = { entries, at: -1, dir, absolute, prefix: path.join(dir, '_').slice(0, -1), absolutePrefix: path.join(absolute, '_').slice(0, -1) };
+  reached.open(folder);
+  return folder;
+}
+
+/** A folder being walked: its sorted entries and the place of the entry the walk is at, as {@link Reached} keeps it too. */
+interface WalkedFolder {
+  readonly entries: readonly fs.Dirent[];
+  /** The place in {@link WalkedFolder.entries} of the entry the walk is at (a subfolder, while it is walked); -1 before the first. */
+  at: number;
+  /** The folder's path as given or joined, and its real path. */
+  readonly dir: string;
+  readonly absolute: string;
+  /** {@link WalkedFolder.dir} and {@link WalkedFolder.absolute} each followed by a separator. */
+  readonly prefix: string;
+  readonly absolutePrefix: string;
 }
 
 /**
@@ -111,7 +169,7 @@ export function* walkFiles(paths: readonly string[], errors: RunMessage[], skipF
  */
 class Reached {
   /** Folders met, by real path: their entries and place while walked, `true` once walked, `false` when not read (skipped or unreadable). */
-  readonly #folders = new Map<string, { entries: readonly fs.Dirent[]; at: number } | boolean>();
+  readonly #folders = new Map<string, WalkedFolder | boolean>();
   /** Real paths of the files taken through links or as given. */
   readonly #others = new Set<string>();
 
@@ -122,16 +180,14 @@ class Reached {
     return true;
   }
 
-  /** The folder `absolute` is read: its sorted entries, and the place of the entry the walk is at (set by the walk). */
-  open(absolute: string, entries: readonly fs.Dirent[]): { entries: readonly fs.Dirent[]; at: number } {
-    const open = { entries, at: -1 };
-    this.#folders.set(absolute, open);
-    return open;
+  /** The folder is read: its sorted entries, and the place of the entry the walk is at (set by the walk). */
+  open(folder: WalkedFolder): void {
+    this.#folders.set(folder.absolute, folder);
   }
 
-  /** The folder `absolute` is walked to its end. */
-  close(absolute: string): void {
-    this.#folders.set(absolute, true);
+  /** The folder is walked to its end; none when undefined (the walk is between the paths given). */
+  close(folder: WalkedFolder | undefined): void {
+    if (folder !== undefined) this.#folders.set(folder.absolute, true);
   }
 
   /** True when the regular file `name`, an entry of the walked folder `absolutePrefix` (its real path and a separator), is met first. */
