@@ -1406,6 +1406,27 @@ describe('parser: body', () => {
     assert.deepEqual(read(['1. (C) The board met:', '', 'A. (S-300) MISSILES', '', '2. (C) End.']).headings, ['A. (S-300) MISSILES 8:0-8:19']);
   });
 
+  // parser52: between slashes, "//A. (C) FIRST ITEM HERE//" was a title with no item marking, where the same line over a rule
+  // was a title whose opening marking, after its letter, is an item marking.
+  it('reads the marking after an item\'s letter that opens a title between slashes as an item marking, as over a rule', () => {
+    const head = ['C O N F I D E N T I A L NOWHERE 000001', '', 'E.O. 12958: DECL: 05/27/2019', 'TAGS: PREL', 'SUBJECT: X', ''];
+    const read = (body: string[]) => {
+      const c = parse([...head, '1. (C) The board met:', '', ...body, '', '2. (C) End.', '', 'DOE', ''].join('\n'));
+      return { headings: c.headings.map((h) => `${h.style} ${h.text.text} ${at(h.range)}`), items: c.itemMarkings.map((m) => `${m.label?.text} ${at(m.label?.range)} ${m.portion.token.text} ${at(m.portion.token.range)}`) };
+    };
+    assert.deepEqual(read(['//A. (C) FIRST ITEM HERE//']), { headings: ['slashes A. (C) FIRST ITEM HERE 8:0-8:26'], items: ['A. 8:2-8:4 (C) 8:5-8:8'] });
+    assert.deepEqual(read(['// B) (S/NF) Second Item//']), { headings: ['slashes B) (S/NF) Second Item 8:0-8:26'], items: ['B) 8:3-8:5 (S/NF) 8:6-8:12'] });
+    // Wrapped, the marking opens the first line, the title's lead.
+    assert.deepEqual(read(['//A. (C) FIRST ITEM', 'HERE//']), { headings: ['slashes HERE 8:0-9:6'], items: ['A. 8:2-8:4 (C) 8:5-8:8'] });
+    // The same as over a rule, where the line scan reads it.
+    assert.deepEqual(read(['A. (C) FIRST ITEM HERE', '-----']), { headings: ['underlined A. (C) FIRST ITEM HERE 8:0-9:5'], items: ['A. 8:0-8:2 (C) 8:3-8:6'] });
+    // Right under a title between slashes, the item is read as under a blank line: an item marking, no heading.
+    assert.deepEqual(read(['//FERRY TALKS//', 'A. (C) FIRST ITEM HERE']), { headings: ['slashes FERRY TALKS 8:0-8:15'], items: ['A. 9:0-9:2 (C) 9:3-9:6'] });
+    assert.deepEqual(read(['//FERRY TALKS//', '', 'A. (C) FIRST ITEM HERE']), { headings: ['slashes FERRY TALKS 8:0-8:15'], items: ['A. 10:0-10:2 (C) 10:3-10:6'] });
+    // No marking, or a parenthesis that names none: the title's words alone, as before.
+    for (const title of ['//A. FIRST ITEM HERE//', '//A. (S-300) MISSILES//', '//A.(C) FIRST ITEM//', '//AB. (C) FIRST ITEM//']) assert.deepEqual(read([title]).items, [], title);
+  });
+
   it('reads numbered paragraphs with marker style, portion marking and the pilcrow artifact', () => {
     const seedLike = ['S E C R E T NOWHERE 000001', '', 'E.O. 12958: DECL: 05/27/2019', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C/NF) One.', '', '¶2. (S/NF) Two.', '', '¶ 13. (C/NF) Three.', '', '¶ 14. (C/NF) Four.', '', '¶5. (S) Five.'].join('\n');
     const c = parse(seedLike);

@@ -1663,7 +1663,14 @@ function slashOpeningMarking(lines: readonly string[], start: Position): ItemMar
   const text = lines[start.line];
   // "//\u200B(C) LOOKING AHEAD//": an invisible character (CBL035 reports it) hides no marking.
   const at = markingStart(text, start.character);
-  if (text.charCodeAt(at) !== 40 /* ( */ || !OPENING_TITLE_MARKING.test(text.slice(at, at + 50))) return undefined;
+  // "//A. (C) FIRST ITEM HERE//": a lettered item opened by its marking, as a ruled title's line opens with one ("A. (C) First
+  // Item Here" ⏎ "-----"), is the title's, its label with it.
+  const c = text.charCodeAt(at);
+  if (c !== 40) {
+    const lettered = letteredItemPortion(start.line, text, at, c);
+    return lettered ? { portion: lettered, label: token(start.line, text, at, at + 2) } : undefined;
+  }
+  if (!OPENING_TITLE_MARKING.test(text.slice(at, at + 50))) return undefined;
   const portion = parsePortionMarking(start.line, text, at);
   return portion?.level !== undefined && isItemMarking(portion, text) ? { portion } : undefined;
 }
@@ -1795,13 +1802,21 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
  * heading already ({@link isHeadingText}). Two character tests before the marking is read.
  */
 function opensLetteredItem(i: number, text: string, lead: number, first: number): boolean {
-  if (!isLetter(first)) return false;
+  return letteredItemPortion(i, text, lead, first) !== undefined;
+}
+
+/**
+ * The marking after the item's letter at `lead` of line `i` (its first character `first`), as {@link opensLetteredItem} reads
+ * it: "(C)" of "A. (C) FIRST ITEM HERE"; undefined where the line does not open so.
+ */
+function letteredItemPortion(i: number, text: string, lead: number, first: number): PortionMarking | undefined {
+  if (!isLetter(first)) return undefined;
   const dot = text.charCodeAt(lead + 1);
-  if ((dot !== 46 /* . */ && dot !== 41) /* ) */ || !isSpace(text.charCodeAt(lead + 2))) return false;
+  if ((dot !== 46 /* . */ && dot !== 41) /* ) */ || !isSpace(text.charCodeAt(lead + 2))) return undefined;
   const at = skipSpaces(text, lead + 2);
-  if (text.charCodeAt(at) !== 40 /* ( */) return false;
+  if (text.charCodeAt(at) !== 40 /* ( */) return undefined;
   const portion = parsePortionMarking(i, text, at);
-  return portion?.level !== undefined && isItemMarking(portion, text);
+  return portion?.level !== undefined && isItemMarking(portion, text) ? portion : undefined;
 }
 
 /**
