@@ -24,7 +24,7 @@ import type {
   Trailer,
 } from '../model';
 import type { LineShapes } from '../text';
-import { BLOCK_LABEL_WORDS, BLOCK_LABELS, COMMENT_CONTINUED, digitsValue, inCapitals, isAlnum, isBlankedLine, isCapital, isDigit, isInvisible, isLetter, isSmall, isSpace, lineRange, markingStart, matchingBracket, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, OPENING_MARKING, token, trimEndOffset, upperCase, WHITE_RUNS, wordEnd } from '../text';
+import { BLOCK_LABEL_WORDS, BLOCK_LABELS, COMMENT_CONTINUED, digitsValue, inCapitals, isAlnum, isBefore, isBlankedLine, isCapital, isDigit, isInvisible, isLetter, isSmall, isSpace, lineRange, markingStart, matchingBracket, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, OPENING_MARKING, token, trimEndOffset, upperCase, WHITE_RUNS, wordEnd } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { LONE_LEVEL, readRepeatedBanner } from './banner';
@@ -245,6 +245,8 @@ export function parseBody(input: BodyInput): BodyResult {
   findItemTitles(input, scan);
   readHeadingsAndSignature(input, result, scan);
   buildParagraphs(input, result, scan);
+  // "… End Summary. Afghanistan -----------": a title glued with its rule to a paragraph's end, no block's, is a heading there.
+  gluedEndHeadings(lines, input.shapes, result);
   // Block markers over the body, on the lines that can hold one.
   // The second words of closers that close two blocks: they close only a block that is open.
   const optional = new Set<BlockMarker>();
@@ -321,6 +323,42 @@ function gluedEndTitles(lines: readonly string[], shapes: LineShapes, paragraphs
     found = true;
   }
   return found;
+}
+
+/**
+ * Reads the titles glued with their rule to the end of a paragraph's last line that open no block ({@link gluedTitleAtEnd}:
+ * "… End Summary. Afghanistan -----------", "… policy apparatus. Action Request --------", 08STOCKHOLM51, whose copy lost the
+ * line breaks around its titles) as headings there, of the dashed-inline style, as the same title on a line of its own is
+ * one: the paragraph ends at the sentence's end before it, and the paragraphs after it are its section's. Its words must read
+ * as a heading's ({@link isHeadingText}, not "End …"); a block's title ("Comment -------") opens its block instead
+ * ({@link gluedEndTitles}). Each paragraph's last line is read only when it ends with "-" (a few lines of a few cables).
+ */
+function gluedEndHeadings(lines: readonly string[], shapes: LineShapes, result: BodyResult): void {
+  const { paragraphs, headings } = result;
+  let added = false;
+  for (let k = 0; k < paragraphs.length; k++) {
+    const p = paragraphs[k];
+    const line = p.range.end.line;
+    if (shapes.lasts[line] !== 45 /* - */ || (k + 1 < paragraphs.length && paragraphs[k + 1].range.start.line === line)) continue;
+    const text = lines[line];
+    const title = gluedTitleAtEnd(text);
+    if (!title || (line === p.range.start.line && title.start <= p.range.start.character)) continue;
+    const words = text.slice(title.start, title.end);
+    if (GLUED_BLOCK_WORDS.test(words) || opensWithEnd(words) || !isHeadingText(words)) continue;
+    const cut = trimEndOffset(text, title.start);
+    const heading: Heading = { range: { start: { line, character: title.start }, end: { line, character: trimEndOffset(text) } }, text: token(line, text, title.start, title.end), style: 'dashed-inline', rules: [] };
+    headings.splice(partitionPoint(headings, (h) => h.text.range.start.line <= line), 0, heading);
+    (p as { range: Range }).range = { start: p.range.start, end: { line, character: cut } };
+    added = true;
+  }
+  if (!added) return;
+  // The paragraphs' headings again, by line, as buildParagraphs gives them: the last heading whose words start above the paragraph.
+  let h = -1;
+  for (const p of paragraphs) {
+    const line = p.marker.range.start.line;
+    while (h + 1 < headings.length && headings[h + 1].text.range.start.line < line) h++;
+    (p as { heading?: number }).heading = h >= 0 ? h : undefined;
+  }
 }
 
 /** "AG", the second and third characters of "PAGE", as classifyLines compares them: the second's code above the third's. */
@@ -457,6 +495,16 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
         if (marker.portionStart >= 0 && marker.misread === undefined) bareOverPilcrow += marker.style === 'bare' ? 1 : -1;
       }
     }
+    // "SUMMARY: 1. (C) …", "Comment ------- 3. (S) …": a block's title glued before a paragraph's number and marking.
+    if (!block && (first & First.Opener) !== 0 && (hint & Hint.PAREN) !== 0 && mayOpenBlock(c, second, third)) {
+      const marker = titledMarker(i, text, lead);
+      if (marker) {
+        markerLines.push(i);
+        markers.push(marker);
+        block = true;
+        bareOverPilcrow += marker.style === 'bare' ? 1 : -1;
+      }
+    }
     if (c !== 40 /* ( */) afterRepeatedBanner = false;
     // What a text line needs to start a heading (see readHeading): slashes, trailing dashes,
     // a blank line (or the edge) before it, or a rule line under it.
@@ -472,6 +520,27 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     }
   }
   scan.bareOverPilcrow = bareOverPilcrow;
+}
+
+/**
+ * The paragraph marker a block's title glued before it opens line `i` at `lead` with, in a copy that lost the line break under
+ * the title: "SUMMARY: 1. (C) The board met.", "Comment ------- 3. (S) …", "Embassy Comment: ¶4. (C) …". The title is one
+ * {@link OPENER} reads (with its colon, full stop, dashes or "--"), white space parts it from the number, and the marker is
+ * read as one on a line of its own, with a full stop and a marking in parentheses that names a level after it ("SUMMARY: 1.
+ * The board met." and "Note: 2 (C) …" are none); undefined for any other line. The title stays the line's, before the
+ * paragraph, and opens its block (collectBlockMarkers reads it at the line's start).
+ */
+function titledMarker(i: number, text: string, lead: number): MarkerInfo | undefined {
+  OPENER.lastIndex = lead;
+  const title = OPENER.exec(text);
+  if (!title) return undefined;
+  const end = lead + title[0].length;
+  const at = skipSpaces(text, end);
+  const c = text.charCodeAt(at);
+  if (at === end || (!isDigit(c) && c !== 182) /* ¶ */) return undefined;
+  const info = readMarker(i, text, at);
+  if (!info || info.loose || info.glued || info.misread !== undefined || info.portion?.level === undefined || text.charCodeAt(info.portionStart) !== 40 /* ( */) return undefined;
+  return info;
 }
 
 /**
@@ -1660,7 +1729,14 @@ function slashOpeningMarking(lines: readonly string[], start: Position): ItemMar
   const text = lines[start.line];
   // "//\u200B(C) LOOKING AHEAD//": an invisible character (CBL035 reports it) hides no marking.
   const at = markingStart(text, start.character);
-  if (text.charCodeAt(at) !== 40 /* ( */ || !OPENING_TITLE_MARKING.test(text.slice(at, at + 50))) return undefined;
+  // "//A. (C) FIRST ITEM HERE//": a lettered item opened by its marking, as a ruled title's line opens with one ("A. (C) First
+  // Item Here" ⏎ "-----"), is the title's, its label with it.
+  const c = text.charCodeAt(at);
+  if (c !== 40) {
+    const lettered = letteredItemPortion(start.line, text, at, c);
+    return lettered ? { portion: lettered, label: token(start.line, text, at, at + 2) } : undefined;
+  }
+  if (!OPENING_TITLE_MARKING.test(text.slice(at, at + 50))) return undefined;
   const portion = parsePortionMarking(start.line, text, at);
   return portion?.level !== undefined && isItemMarking(portion, text) ? { portion } : undefined;
 }
@@ -1792,13 +1868,21 @@ function readHeading(lines: readonly string[], shapes: LineShapes, kinds: readon
  * heading already ({@link isHeadingText}). Two character tests before the marking is read.
  */
 function opensLetteredItem(i: number, text: string, lead: number, first: number): boolean {
-  if (!isLetter(first)) return false;
+  return letteredItemPortion(i, text, lead, first) !== undefined;
+}
+
+/**
+ * The marking after the item's letter at `lead` of line `i` (its first character `first`), as {@link opensLetteredItem} reads
+ * it: "(C)" of "A. (C) FIRST ITEM HERE"; undefined where the line does not open so.
+ */
+function letteredItemPortion(i: number, text: string, lead: number, first: number): PortionMarking | undefined {
+  if (!isLetter(first)) return undefined;
   const dot = text.charCodeAt(lead + 1);
-  if ((dot !== 46 /* . */ && dot !== 41) /* ) */ || !isSpace(text.charCodeAt(lead + 2))) return false;
+  if ((dot !== 46 /* . */ && dot !== 41) /* ) */ || !isSpace(text.charCodeAt(lead + 2))) return undefined;
   const at = skipSpaces(text, lead + 2);
-  if (text.charCodeAt(at) !== 40 /* ( */) return false;
+  if (text.charCodeAt(at) !== 40 /* ( */) return undefined;
   const portion = parsePortionMarking(i, text, at);
-  return portion?.level !== undefined && isItemMarking(portion, text);
+  return portion?.level !== undefined && isItemMarking(portion, text) ? portion : undefined;
 }
 
 /**
@@ -2549,7 +2633,8 @@ function collectBlockMarkers(lines: readonly string[], shapes: LineShapes, lineH
     const text = lines[i];
     // "\u200B(S/NF) Embassy Note and Comment: …" as without the invisible character.
     const marked = !mk && kind === 'text' && (first === 40 /* ( */ || (first >= 0x200b && isInvisible(first))) ? markedTextStart(i, text, markingStart(text, textStart)) : -1;
-    if (mk || marked >= 0) {
+    // "SUMMARY: 1. (C) …": a marker after a block's title (titledMarker) leaves the title's opener at the line's start.
+    if ((mk && mk.marker.range.start.character === textStart) || marked >= 0) {
       textStart = mk ? skipSpaces(text, mk.textStart) : marked;
       first = text.charCodeAt(textStart);
       second = text.charCodeAt(textStart + 1);
@@ -2885,9 +2970,10 @@ function pairBlocks(
   // heading or the paragraph with the next title glued to its end ("… was agreed. Action Request -----"); undefined for none.
   const titleEnd = (line: number): Range['end'] | undefined => {
     const next = partitionPoint(headings, (h) => h.range.start.line <= line);
-    const until = next < headings.length ? headings[next].range.start.line : lines.length;
+    // By position: a title glued to a paragraph's end is a heading after that paragraph's start, on its line (gluedEndHeadings).
+    const until = next < headings.length ? headings[next].range.start : { line: lines.length, character: 0 };
     let end: Range['end'] | undefined;
-    for (let k = partitionPoint(paragraphs, (p) => p.range.start.line <= line); k < paragraphs.length && paragraphs[k].range.start.line < until; k++) {
+    for (let k = partitionPoint(paragraphs, (p) => p.range.start.line <= line); k < paragraphs.length && isBefore(paragraphs[k].range.start, until); k++) {
       end = paragraphs[k].range.end;
       if (gluedTitleAtEnd(lines[end.line])) break;
     }
