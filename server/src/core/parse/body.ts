@@ -370,10 +370,7 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
   const { indents, ends, firsts, seconds, lasts } = shapes;
   const n = lines.length;
   const hints = input.hints.bits;
-  const { blockLines, headingCandidates, stops, markerLines, markers } = scan;
-  // Counted in a local and stored once: a count by the style's name (`styleCounts[marker.style]++`) was a megamorphic load
-  // and store (generic lookups).
-  let bareOverPilcrow = 0;
+  const { blockLines, headingCandidates } = scan;
   let afterRepeatedBanner = false;
   const bannered = input.banner !== undefined;
   for (let i = startLine; i < n; i++) {
@@ -382,26 +379,16 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     // load until the function is optimized, which a one-shot `cablelint` run pays for its first cables.
     const c = firsts[i];
     const first = firstBits(c);
-    if (bannered && (first & First.Banner) !== 0 && kinds[i] === 'text') {
-      const repeated = readRepeatedBanner(i, lines[i], lead, c, seconds[i]);
-      if (repeated) {
-        kinds[i] = 'banner';
-        result.repeatedBanners.push(repeated);
-      }
-    }
+    if (bannered && (first & First.Banner) !== 0 && kinds[i] === 'text') markRepeatedBanner(i, lines[i], lead, c, seconds[i], result, kinds);
     const hint = hints[i];
-    if ((hint & Hint.READ) !== 0) {
-      readHintedLine(i, lines[i], hint, result, kinds, true);
-      if (hint & (Hint.PAREN_OPENER | Hint.CLOSER | Hint.INLINE_OPENER)) blockLines.push(i);
-    }
+    if ((hint & Hint.READ) !== 0) readHintedBodyLine(i, lines[i], hint, result, kinds, blockLines);
     const kind = kinds[i];
-    if (kind === 'banner') {
-      afterRepeatedBanner = true;
-      stops.push(i);
+    if (kind !== 'text') {
+      // A banner, a page line, or a line a hint read: none is read further.
+      if (kind === 'banner') afterRepeatedBanner = true;
+      passOver(kind, i, startLine, kinds, scan);
       continue;
     }
-    if (kind === 'page') headingAbovePage(headingCandidates, kinds, i, startLine);
-    if (kind !== 'text') continue;
     if (lead < 0) {
       kinds[i] = 'blank';
       continue;
@@ -412,47 +399,18 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     const last = lasts[i];
     const second = seconds[i];
     // The E.O./TAGS/SUBJECT block repeated after a per-section banner.
-    if (afterRepeatedBanner && BODY_FIELD.test(text)) {
-      kinds[i] = FIELD_TAGS.test(text) ? 'tags' : FIELD_SUBJECT.test(text) ? 'subject' : (c | 32) === 101 /* e */ ? 'eo' : 'classified-by';
-      continue;
-    }
+    if (afterRepeatedBanner && markBodyField(i, text, c, kinds)) continue;
     // "VALLETTA 0000O412 002 OF 002": a page line a character of its numbers damaged is a page break all the same, no title's
     // first line; only a line that ends with a digit and opens with a letter is tried.
-    const damaged = isDigit(last) && isLetter(c) ? readDamagedPageLine(i, text, lead, ends[i]) : undefined;
-    if (damaged) {
-      // Its numbers, where the damage leaves them readable, are checked as a page line's (CBL033, CBL034).
-      result.pageLines.push(damaged);
-      kinds[i] = 'page';
-      headingAbovePage(headingCandidates, kinds, i, startLine);
-      continue;
-    }
+    if (isDigit(last) && isLetter(c) && markDamagedPageLine(i, text, lead, ends[i], startLine, result, kinds, headingCandidates)) continue;
     // "PAGE 02 …": the first three letters are enough to pass over "President" and "PARIS".
     // The third character read once for the block openers' test below too, and the two compared as one number: an addition
     // and a read made only for a line opening with "PA" were first met after the function was optimized, and deoptimized it.
     const third = (first & First.Opener) !== 0 && lead + 2 < text.length ? text.charCodeAt(lead + 2) : 0;
-    if ((first & First.Page) !== 0 && ((second << 16) | third) === PAG) {
-      const old = findOldPageHeader(i, text);
-      if (old) {
-        result.oldPageHeaders.push(old);
-        kinds[i] = 'page';
-        headingAbovePage(headingCandidates, kinds, i, startLine);
-        continue;
-      }
-    }
-    // A bare level on its own line is an old page break ("CONFIDENTIAL").
-    if (first & First.Level) {
-      // Both are short: a length check spares the regular expressions on prose.
-      const length = ends[i] - lead;
-      if (c !== 115 && length >= 6 && length <= 12 && LONE_LEVEL.test(text)) {
-        kinds[i] = 'page';
-        headingAbovePage(headingCandidates, kinds, i, startLine);
-        continue;
-      }
-      if (length === 6 && SIPDIS_LINE.test(text)) {
-        kinds[i] = 'caveat';
-        continue;
-      }
-    }
+    if ((first & First.Page) !== 0 && ((second << 16) | third) === PAG && markOldPageHeader(i, text, startLine, result, kinds, headingCandidates)) continue;
+    // A bare level on its own line is an old page break ("CONFIDENTIAL"), and SIPDIS on its own line a caveat. Both are short: a
+    // length check spares the regular expressions on prose.
+    if ((first & First.Level) !== 0 && ends[i] - lead >= 6 && ends[i] - lead <= 12 && markLevelLine(i, text, c, ends[i] - lead, startLine, kinds, headingCandidates)) continue;
     // A rule line also ends with a rule character: "-- The minister said …" is prose.
     // "- - - … - -" ⏎ "-": a rule wrapped so that its last dash or two fall on a line of their own is one rule line with it.
     // The kind of the line above, read and compared first for every line that gets here, and the dash line's own tests before
@@ -462,10 +420,7 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     const aboveRule = above === 'rule';
     const tail = c === 45 /* - */ && last === 45 && ends[i] - lead <= 2 && aboveRule;
     if (tail || ((first & First.Rule) !== 0 && isRuleChar(last) && RULE_LINE.test(text))) {
-      kinds[i] = 'rule';
-      // A rule line ends a paragraph and can open a boxed heading.
-      stops.push(i);
-      headingCandidates.push(i);
+      markRuleLine(i, kinds, scan);
       continue;
     }
     // "(S/NF) GOA Response: …", "¶B. (S/NF) USG Concern: …", "-- (S) The King said …": a marking that opens an item or a line.
@@ -489,10 +444,8 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
       // megamorphic, a call of the engine's generic load for each (about 3% of a corpus pass).
       const marker = ((first & First.Marker) !== 0 && ends[i] >= 2 ? readMarker(i, text, lead) : undefined) ?? ((first & First.Misread) !== 0 && (mayBeMisread(second) || (second === 32 && (c === 182 || c === 80))) ? readMisreadMarker(i, text, lead) : undefined);
       if (marker) {
-        markerLines.push(i);
-        markers.push(marker);
+        keepMarker(i, marker, scan);
         block = true;
-        if (marker.portionStart >= 0 && marker.misread === undefined) bareOverPilcrow += marker.style === 'bare' ? 1 : -1;
       }
     }
     // "SUMMARY: 1. (C) …", "Comment ------- 3. (S) …": a block's title glued before a paragraph's number and marking.
@@ -519,7 +472,89 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
       if (blockLines.length === 0 || blockLines[blockLines.length - 1] !== i) blockLines.push(i);
     }
   }
-  scan.bareOverPilcrow = bareOverPilcrow;
+}
+
+// classifyLines' rarer cases, each a function of its own: the loop the optimizing compiler compiles for every cable keeps
+// only the reads and tests most lines need, and these are compiled, if ever, on their own (issue #7).
+
+/** Reads a line that may be a banner repeated in the body ("CONFIDENTIAL" over a section), and marks it as one. */
+function markRepeatedBanner(i: number, text: string, lead: number, c: number, second: number, result: BodyResult, kinds: LineKind[]): void {
+  const repeated = readRepeatedBanner(i, text, lead, c, second);
+  if (repeated) {
+    kinds[i] = 'banner';
+    result.repeatedBanners.push(repeated);
+  }
+}
+
+/** Reads body line `i` as its hints ask ({@link readHintedLine}), and lists it among the lines that can hold a block marker if it can. */
+function readHintedBodyLine(i: number, text: string, hint: number, result: BodyResult, kinds: LineKind[], blockLines: number[]): void {
+  readHintedLine(i, text, hint, result, kinds, true);
+  if (hint & (Hint.PAREN_OPENER | Hint.CLOSER | Hint.INLINE_OPENER)) blockLines.push(i);
+}
+
+/** Notes a body line of kind `kind` that is no text: a banner ends a paragraph, a page line may stand under a heading. */
+function passOver(kind: LineKind, i: number, startLine: number, kinds: readonly LineKind[], scan: BodyScan): void {
+  if (kind === 'banner') scan.stops.push(i);
+  else if (kind === 'page') headingAbovePage(scan.headingCandidates, kinds, i, startLine);
+}
+
+/** Marks line `i` as the E.O., TAGS, SUBJECT or Classified By field it is, under a banner repeated in the body; false for any other. */
+function markBodyField(i: number, text: string, c: number, kinds: LineKind[]): boolean {
+  if (!BODY_FIELD.test(text)) return false;
+  kinds[i] = FIELD_TAGS.test(text) ? 'tags' : FIELD_SUBJECT.test(text) ? 'subject' : (c | 32) === 101 /* e */ ? 'eo' : 'classified-by';
+  return true;
+}
+
+/** Marks line `i` as a page line if it is one a character of its numbers damaged ({@link readDamagedPageLine}). */
+function markDamagedPageLine(i: number, text: string, lead: number, end: number, startLine: number, result: BodyResult, kinds: LineKind[], candidates: number[]): boolean {
+  const damaged = readDamagedPageLine(i, text, lead, end);
+  if (!damaged) return false;
+  // Its numbers, where the damage leaves them readable, are checked as a page line's (CBL033, CBL034).
+  result.pageLines.push(damaged);
+  kinds[i] = 'page';
+  headingAbovePage(candidates, kinds, i, startLine);
+  return true;
+}
+
+/** Marks line `i` as a page line if it is an old page header ("PAGE 02 HARARE …"). */
+function markOldPageHeader(i: number, text: string, startLine: number, result: BodyResult, kinds: LineKind[], candidates: number[]): boolean {
+  const old = findOldPageHeader(i, text);
+  if (!old) return false;
+  result.oldPageHeaders.push(old);
+  kinds[i] = 'page';
+  headingAbovePage(candidates, kinds, i, startLine);
+  return true;
+}
+
+/**
+ * Marks line `i`, `length` characters from its first to its last that is no white space, as an old page break if it is a bare
+ * level ("CONFIDENTIAL"), or as a caveat if it is SIPDIS on its own.
+ */
+function markLevelLine(i: number, text: string, c: number, length: number, startLine: number, kinds: LineKind[], candidates: number[]): boolean {
+  if (c !== 115 /* s */ && LONE_LEVEL.test(text)) {
+    kinds[i] = 'page';
+    headingAbovePage(candidates, kinds, i, startLine);
+    return true;
+  }
+  if (length === 6 && SIPDIS_LINE.test(text)) {
+    kinds[i] = 'caveat';
+    return true;
+  }
+  return false;
+}
+
+/** Lists paragraph marker `marker`, on line `i`, and counts its style if it is marked (see {@link BodyScan.bareOverPilcrow}). */
+function keepMarker(i: number, marker: MarkerInfo, scan: BodyScan): void {
+  scan.markerLines.push(i);
+  scan.markers.push(marker);
+  if (marker.portionStart >= 0 && marker.misread === undefined) scan.bareOverPilcrow += marker.style === 'bare' ? 1 : -1;
+}
+
+/** Marks line `i` as a rule line: it ends a paragraph and can open a boxed heading. */
+function markRuleLine(i: number, kinds: LineKind[], scan: BodyScan): void {
+  kinds[i] = 'rule';
+  scan.stops.push(i);
+  scan.headingCandidates.push(i);
 }
 
 /**
