@@ -2296,13 +2296,25 @@ describe('parser: body', () => {
     assert.deepEqual(tight.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`).slice(0, 1), ['|FERRIES, PIERS AND QUAYS']);
   });
 
+  // 10BRUSSELS183's shape: paragraph 1 (`prose`) on line 5, right under it a title in capitals wrapped over two lines with a
+  // blank line between them (6 and 8) over its rule (9), and paragraph 2 (`two`) on line 11.
+  const wrappedTitle = (prose: string, two: string) => ['CONFIDENTIAL NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', prose, 'RAISING FERRY FARES TO MEET THE HARBOR', '', 'CHALLENGE', '---------', '', two, 'DOE'];
+  // The title read as one heading, its first line no longer paragraph 1's text.
+  const assertWrappedTitle = (c: Cable) => {
+    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}:${at(h.range)}`), ['underlined:RAISING FERRY FARES TO MEET THE HARBOR|CHALLENGE:6:0-9:9']);
+    assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}`), ['1:5-5', '2:11-11']);
+  };
+  // With line 5 `above` and line 6 `lead`, no first line: "CHALLENGE" is a title alone.
+  const assertTitleAlone = (lines: readonly string[], above: string, lead: string) => {
+    const c = parse(lines.map((l, k) => (k === 5 ? above : k === 6 ? lead : l)).join('\n'));
+    assert.deepEqual(c.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`), ['|CHALLENGE'], lead);
+  };
+
   it('reads a title in capitals wrapped over two lines with a blank line between them, right over its rule, as one heading (10BRUSSELS183\'s shape)', () => {
     const prose = '¶1. (C) The harbor master met the ferry crews on the quay and heard their demands for higher fares, which the board will weigh this spring.';
-    const lines = ['CONFIDENTIAL NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', prose, 'RAISING FERRY FARES TO MEET THE HARBOR', '', 'CHALLENGE', '---------', '', '¶2. (C) Two.', 'DOE'];
+    const lines = wrappedTitle(prose, '¶2. (C) Two.');
     const c = parse(lines.join('\n'));
-    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}:${at(h.range)}`), ['underlined:RAISING FERRY FARES TO MEET THE HARBOR|CHALLENGE:6:0-9:9']);
-    // The title's first line is no longer paragraph 1's text.
-    assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}`), ['1:5-5', '2:11-11']);
+    assertWrappedTitle(c);
     assert.deepEqual(c.lineKinds.slice(6, 10), ['heading', 'blank', 'heading', 'rule']);
     // With a blank line above it too.
     const spaced = parse([...lines.slice(0, 6), '', ...lines.slice(6)].join('\n'));
@@ -2318,8 +2330,7 @@ describe('parser: body', () => {
       // A page line a damaged copy left unread.
       [prose, 'NOWHERE 00000001 002 OF\u0000 003'],
     ]) {
-      const d = parse(lines.map((l, k) => (k === 5 ? above : k === 6 ? lead : l)).join('\n'));
-      assert.deepEqual(d.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`), ['|CHALLENGE'], lead);
+      assertTitleAlone(lines, above, lead);
     }
     // A caption over a block's opening title, a blank line above it, is neither's first line: "SUMMARY" is a title alone.
     const caption = parse([...lines.slice(0, 5), '', 'SENSITIVE BUT UNCLASSIFIED -- HANDLE ACCORDINGLY', '', 'SUMMARY', '-------', '', '¶1. (SBU) One.', 'DOE'].join('\n'));
@@ -2342,10 +2353,8 @@ describe('parser: body', () => {
   it('reads the same title in a copy all in capitals as one heading under a paragraph written on one line, not under a wrapped line (10BRUSSELS183 in capitals)', () => {
     // A paragraph on one line (over 100 characters) is never wrapped: the line of capitals under its sentence's end is no line of it.
     const prose = '¶1. (C) THE HARBOR MASTER MET THE FERRY CREWS ON THE QUAY AND HEARD THEIR DEMANDS FOR HIGHER FARES, WHICH THE BOARD WILL WEIGH THIS SPRING.';
-    const lines = ['CONFIDENTIAL NOWHERE 000001', '', 'TAGS: PREL', 'SUBJECT: X', '', prose, 'RAISING FERRY FARES TO MEET THE HARBOR', '', 'CHALLENGE', '---------', '', '¶2. (C) TWO.', 'DOE'];
-    const c = parse(lines.join('\n'));
-    assert.deepEqual(c.headings.map((h) => `${h.style}:${h.lead?.text ?? ''}|${h.text.text}:${at(h.range)}`), ['underlined:RAISING FERRY FARES TO MEET THE HARBOR|CHALLENGE:6:0-9:9']);
-    assert.deepEqual(c.paragraphs.map((p) => `${p.number}:${p.range.start.line}-${p.range.end.line}`), ['1:5-5', '2:11-11']);
+    const lines = wrappedTitle(prose, '¶2. (C) TWO.');
+    assertWrappedTitle(parse(lines.join('\n')));
     // Its neighbour: under a wrapped line in capitals (70 characters at most) the line may be the paragraph's, which it stays.
     const wrapped = ['¶1. (C) THE HARBOR MASTER MET THE FERRY CREWS ON THE QUAY AND HEARD', 'THEIR DEMANDS FOR HIGHER FARES. THE BOARD WILL WEIGH THEM.'];
     const d = parse([...lines.slice(0, 5), ...wrapped, ...lines.slice(6)].join('\n'));
@@ -2357,8 +2366,7 @@ describe('parser: body', () => {
       [prose.slice(0, -1) + ' AND', 'THE BOARD WILL MEET IN MAY'],
       [prose, 'END SUMMARY'],
     ]) {
-      const e = parse(lines.map((l, k) => (k === 5 ? above : k === 6 ? lead : l)).join('\n'));
-      assert.deepEqual(e.headings.map((h) => `${h.lead?.text ?? ''}|${h.text.text}`), ['|CHALLENGE'], lead);
+      assertTitleAlone(lines, above, lead);
     }
   });
 

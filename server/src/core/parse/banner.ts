@@ -234,7 +234,8 @@ export const STAMP_POST = /^U\.?\s?S\.?\s+Department\s+of\s+State\b/i;
 export const STAMP_POST_MIN = 22;
 /** A section's words with a zero for the letter O: "SECTI0N 01 OF 02", "SECTION 01 0F 02". */
 export const ZERO_SECTION = /^SECTI0N|\s0F\s/i;
-const REST_NO_POST = /^(?:\s*(SECTI[O0]N)\s+(\d{1,2})\s+([O0]F)\s+(\d{1,2}))?(.*)$/is;
+/** A section if one opens the rest, and what follows (always a match): the rest read when {@link REST} reads none, with the groups {@link restOffsets} places. */
+export const REST_NO_POST = /^(?:\s*(SECTI[O0]N)\s+(\d{1,2})\s+([O0]F)\s+(\d{1,2}))?(.*)$/is;
 // What is left of a banner being typed: the post in capitals ("NOWHERE", "BUENOS AIRES") and the first digits of its
 // serial if any ("NOWHERE 00"), or a section being typed ("SECTION", "SECTION 01 OF").
 const POST_TYPED = /^([A-Z][A-Z'.-]*(?:[ \t]+[A-Z][A-Z'.-]*)*)(?:[ \t]+(\d{1,2}))?$/;
@@ -415,7 +416,7 @@ export function parseBanner(
     }
     if (loose[1]) {
       // The numbers where the pattern read them: "SECTION 01 Of 02" is no "OF" or "of" to look for again.
-      const indices = offsets(after, loose);
+      const indices = restOffsets(after, loose);
       section = {
         token: token(line, fullText, restStart + indices[1], restStart + indices[4] + loose[4].length),
         number: numberToken(line, fullText, restStart + indices[2], restStart + indices[2] + loose[2].length),
@@ -512,41 +513,28 @@ function withDigits(match: LevelMatch, zero: boolean, five: boolean, one: boolea
 }
 
 /**
- * Offsets of the groups of a match of {@link REST} or {@link POST_SERIAL_JOINED} in `subject`, from their lengths, as
- * {@link offsets} finds them: each of the first six that took part opens with a character other than white space, after
- * the white space (`\s`, which {@link skipSpaces} reads) or nothing before it, and the last opens where the sixth ends.
- * The searches of {@link offsets} found the same places (the first place at or after the last group's end where the group's
- * text stands is where it opens), for more work each.
+ * Offsets of the groups of a match of {@link REST}, {@link POST_SERIAL_JOINED} or {@link REST_NO_POST} in `subject`, which each
+ * pattern reads from its start, placed from their lengths: every group but the last, where it took part, opens with a
+ * character other than white space, after the white space (`\s`, which {@link skipSpaces} reads) or nothing before it; the
+ * last opens where the group before it that took part ends, or at the start where none did (REST_NO_POST's without a
+ * section). A group that took no part is at -1. A search for each group's text from where the one before it ends found the
+ * same places (the first place there where the group's text stands is where it opens), for more work each.
  */
 export function restOffsets(subject: string, match: RegExpExecArray): number[] {
-  const result: number[] = [-1, -1, -1, -1, -1, -1, -1, -1];
+  const last = match.length - 1;
+  const result: number[] = [-1];
   let from = 0;
-  for (let g = 1; g < 7; g++) {
-    const value = match[g];
-    if (value === undefined) continue;
-    const at = skipSpaces(subject, from);
-    result[g] = at;
-    from = at + value.length;
-  }
-  result[7] = from;
-  return result;
-}
-
-/** Offsets of each capture group within the matched string. */
-function offsets(subject: string, match: RegExpExecArray): number[] {
-  // Recover group offsets by searching left to right from the previous group.
-  const result: number[] = [];
-  let from = match.index;
-  for (let g = 1; g < match.length; g++) {
+  for (let g = 1; g < last; g++) {
     const value = match[g];
     if (value === undefined) {
-      result[g] = -1;
+      result.push(-1);
       continue;
     }
-    const at = subject.indexOf(value, from);
-    result[g] = at;
+    const at = skipSpaces(subject, from);
+    result.push(at);
     from = at + value.length;
   }
+  result.push(from);
   return result;
 }
 

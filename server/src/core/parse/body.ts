@@ -258,10 +258,12 @@ export function parseBody(input: BodyInput): BodyResult {
   // the Classified By, and those glued with their rule to the end of a paragraph ("… in the region. Comment -------").
   const titles = new Set<BlockMarker>();
   if (glued) titles.add(glued);
-  if (gluedEndTitles(lines, input.shapes, result.paragraphs, result.blockMarkers, titles)) result.blockMarkers.sort(byTokenStart);
+  const markerCount = result.blockMarkers.length;
+  const titled = gluedEndTitles(lines, input.shapes, result.paragraphs, result.blockMarkers, titles);
+  if (result.blockMarkers.length > markerCount) result.blockMarkers.sort(byTokenStart);
   // Openers found late, looking back from a closer that had none.
   const late: BlockMarker[] = [];
-  result.blocks = pairBlocks(result.blockMarkers, result.paragraphs, result.headings, lines, optional, late, titles);
+  result.blocks = pairBlocks(result.blockMarkers, result.paragraphs, result.headings, lines, optional, late, titles, titled);
   // Those that closed nothing ("End summary and comment." with no Comment open) are no markers.
   if (optional.size > 0) result.blockMarkers = result.blockMarkers.filter((m) => !optional.has(m));
   if (late.length > 0) {
@@ -302,11 +304,13 @@ const GLUED_BLOCK_WORDS = new RegExp(String.raw`^(?:(?:${BLOCK_LABELS})[ \t]+)?(
 
 /**
  * Adds to `out` and `titles` the openers of the blocks whose titles are glued with their rule to the end of a paragraph's last line
- * ({@link gluedTitleAtEnd}: "… in Georgia. Comment -------"), and reports whether it found any. Each paragraph's last line
- * is read once, only when it ends with "-" (a few lines of a few cables).
+ * ({@link gluedTitleAtEnd}: "… in Georgia. Comment -------"), and returns the paragraphs' last lines that hold a title so
+ * glued, whatever its words ("… was agreed. Action Request -----" too), or undefined for none: {@link pairBlocks} ends a
+ * title's paragraphs at the next of them. Each paragraph's last line is read once, only when it ends with "-" (a few lines
+ * of a few cables).
  */
-function gluedEndTitles(lines: readonly string[], shapes: LineShapes, paragraphs: readonly Paragraph[], out: BlockMarker[], titles: Set<BlockMarker>): boolean {
-  let found = false;
+function gluedEndTitles(lines: readonly string[], shapes: LineShapes, paragraphs: readonly Paragraph[], out: BlockMarker[], titles: Set<BlockMarker>): ReadonlySet<number> | undefined {
+  let titled: Set<number> | undefined;
   let previous = -1;
   for (const p of paragraphs) {
     const line = p.range.end.line;
@@ -314,15 +318,16 @@ function gluedEndTitles(lines: readonly string[], shapes: LineShapes, paragraphs
     previous = line;
     const text = lines[line];
     const title = gluedTitleAtEnd(text);
-    const words = title && GLUED_BLOCK_WORDS.exec(text.slice(title.start, title.end));
-    if (!title || !words) continue;
+    if (!title) continue;
+    (titled ??= new Set()).add(line);
+    const words = GLUED_BLOCK_WORDS.exec(text.slice(title.start, title.end));
+    if (!words) continue;
     const s = title.end - words[1].length;
     const opener: BlockMarker = { kind: kindOf(words[1]), role: 'open', token: token(line, text, s, title.end) };
     out.push(opener);
     titles.add(opener);
-    found = true;
   }
-  return found;
+  return titled;
 }
 
 /**
@@ -2962,6 +2967,7 @@ function pairBlocks(
   optional: Set<BlockMarker>,
   late: BlockMarker[],
   titles: ReadonlySet<BlockMarker>,
+  titled: ReadonlySet<number> | undefined,
 ): Block[] {
   const blocks: Block[] = [];
   const open: Partial<Record<BlockMarker['kind'], BlockMarker>> = {};
@@ -3002,7 +3008,8 @@ function pairBlocks(
   };
   const paragraphStart = (at: Position): Range['start'] => paragraphAt(at)?.range.start ?? { line: at.line, character: 0 };
   // The end of the last paragraph a title glued on `line` stands over: those starting on the lines after it, up to the next
-  // heading or the paragraph with the next title glued to its end ("… was agreed. Action Request -----"); undefined for none.
+  // heading or the paragraph with the next title glued to its end ("… was agreed. Action Request -----", one of the lines
+  // `titled` that gluedEndTitles read); undefined for none.
   const titleEnd = (line: number): Range['end'] | undefined => {
     const next = partitionPoint(headings, (h) => h.range.start.line <= line);
     // By position: a title glued to a paragraph's end is a heading after that paragraph's start, on its line (gluedEndHeadings).
@@ -3010,7 +3017,7 @@ function pairBlocks(
     let end: Range['end'] | undefined;
     for (let k = partitionPoint(paragraphs, (p) => p.range.start.line <= line); k < paragraphs.length && isBefore(paragraphs[k].range.start, until); k++) {
       end = paragraphs[k].range.end;
-      if (gluedTitleAtEnd(lines[end.line])) break;
+      if (titled?.has(end.line)) break;
     }
     return end;
   };
