@@ -457,10 +457,8 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
     if (!block && (first & First.Opener) !== 0 && (hint & Hint.PAREN) !== 0 && mayOpenBlock(c, second, third)) {
       const marker = titledMarker(i, text, lead);
       if (marker) {
-        markerLines.push(i);
-        markers.push(marker);
+        keepMarker(i, marker, scan);
         block = true;
-        bareOverPilcrow += marker.style === 'bare' ? 1 : -1;
       }
     }
     if (c !== 40 /* ( */) afterRepeatedBanner = false;
