@@ -282,44 +282,14 @@ function byTokenStart(a: BlockMarker, b: BlockMarker): number {
  * three dashes is searched, which few lines of the text do.
  */
 export function gluedTitleAtEnd(text: string): { start: number; end: number } | undefined {
-  const r = gluedRuleStart(text);
-  if (r < 0) return undefined;
-  const m = GLUED_TITLE_END.exec(text.slice(0, r));
-  return m ? { start: m.index + m[0].length - m[1].length, end: r } : undefined;
-}
-
-/**
- * Where the spaces or tabs before the rule that ends `text` start (three dashes or more, with nothing after them), or -1
- * where no such rule ends it: the end of a glued title's words ({@link gluedTitleAtEnd}).
- */
-function gluedRuleStart(text: string): number {
   let r = trimEndOffset(text);
   const dashes = r;
   while (r > 0 && text.charCodeAt(r - 1) === 45 /* - */) r--;
-  if (dashes - r < 3) return -1;
+  if (dashes - r < 3) return undefined;
   while (r > 0 && (text.charCodeAt(r - 1) === 32 || text.charCodeAt(r - 1) === 9)) r--;
-  return r;
+  const m = GLUED_TITLE_END.exec(text.slice(0, r));
+  return m ? { start: m.index + m[0].length - m[1].length, end: r } : undefined;
 }
-
-/**
- * True when a line ends with a rule after a letter ("… Comment -------"), as every title {@link gluedTitleAtEnd} reads does
- * (its words end with a letter): the lines ending with "-" are found in `lasts` by the engine's own search, and a rule alone
- * on its line or a word broken at a hyphen fails {@link LETTER_BEFORE_RULE}. Most cables have none, and their paragraphs
- * are not walked.
- */
-export function mayHoldGluedTitle(lines: readonly string[], lasts: Uint16Array): boolean {
-  for (let i = lasts.indexOf(45 /* - */); i >= 0; i = lasts.indexOf(45, i + 1)) {
-    const text = lines[i];
-    if (!LETTER_BEFORE_RULE.test(text)) continue;
-    const r = gluedRuleStart(text);
-    if (r > 0 && isLetter(text.charCodeAt(r - 1))) return true;
-  }
-  return false;
-}
-
-// A letter, then spaces or tabs, then three dashes, anywhere in a line: what {@link gluedRuleStart} walks back over, where
-// a title's last letter stands before it; the engine's search, many times faster over a rule's dashes than a loop's.
-const LETTER_BEFORE_RULE = /[A-Za-z][ \t]*---/;
 
 /** The longest title {@link gluedTitleAtEnd} reads. */
 const MAX_GLUED_TITLE = 60;
@@ -330,12 +300,10 @@ const GLUED_BLOCK_WORDS = new RegExp(String.raw`^(?:(?:${BLOCK_LABELS})[ \t]+)?(
 
 /**
  * Adds to `out` and `titles` the openers of the blocks whose titles are glued with their rule to the end of a paragraph's last line
- * ({@link gluedTitleAtEnd}: "… in Georgia. Comment -------"), and reports whether it found any. The paragraphs are walked
- * only where a line may hold such a title ({@link mayHoldGluedTitle}), and each one's last line is read once, only when it
- * ends with "-" (a few lines of a few cables).
+ * ({@link gluedTitleAtEnd}: "… in Georgia. Comment -------"), and reports whether it found any. Each paragraph's last line
+ * is read once, only when it ends with "-" (a few lines of a few cables).
  */
 function gluedEndTitles(lines: readonly string[], shapes: LineShapes, paragraphs: readonly Paragraph[], out: BlockMarker[], titles: Set<BlockMarker>): boolean {
-  if (!mayHoldGluedTitle(lines, shapes.lasts)) return false;
   let found = false;
   let previous = -1;
   for (const p of paragraphs) {
