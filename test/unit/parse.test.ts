@@ -1427,32 +1427,6 @@ describe('parser: body', () => {
     for (const title of ['//A. FIRST ITEM HERE//', '//A. (S-300) MISSILES//', '//A.(C) FIRST ITEM//', '//AB. (C) FIRST ITEM//']) assert.deepEqual(read([title]).items, [], title);
   });
 
-  // parser52: "SUMMARY: 1. (C) …" opened the Summary, but its paragraph's number was text, and the paragraph ran into the one before.
-  it('reads a paragraph\'s number and marking glued after a block\'s title ("SUMMARY: 1. (C) …", "Comment ------- 3. (S) …") as the paragraph\'s, the title opening its block', () => {
-    const head = ['C O N F I D E N T I A L NOWHERE 000001', '', 'E.O. 12958: DECL: 05/27/2019', 'TAGS: PREL', 'SUBJECT: X', ''];
-    const read = (line: string) => {
-      const c = parse([...head, '¶1. (C) The board met.', '', line, '', '¶3. (C) More.', '', 'DOE', ''].join('\n'));
-      return { paragraphs: c.paragraphs.map((p) => `${p.marker.text} ${p.portion?.token.text} ${at(p.range)}`), blocks: c.blocks.map((b) => `${b.kind} ${at(b.range)}`), openers: c.blockMarkers.map((m) => `${m.role} ${m.token.text} ${at(m.token.range)}`) };
-    };
-    assert.deepEqual(read('SUMMARY: ¶2. (C) The ferries run. End Summary.'), {
-      paragraphs: ['¶1. (C) 6:0-6:22', '¶2. (C) 8:9-8:46', '¶3. (C) 10:0-10:13'],
-      blocks: ['summary 8:0-8:45'],
-      openers: ['open SUMMARY 8:0-8:7', 'close End Summary 8:34-8:45'],
-    });
-    // The title's other forms, as OPENER reads them, each before the number.
-    for (const [title, word] of [['Comment -------', 'Comment'], ['EMBASSY COMMENT --', 'COMMENT'], ['Note.', 'Note'], ['Summary and Action Request:', 'Summary'], ['COMMENT--', 'COMMENT']]) {
-      const line = `${title} 2. (S/NF) The ferries run.`;
-      const r = read(line);
-      assert.deepEqual(r.paragraphs.map((p) => p.split(' ')[0]), ['¶1.', '2.', '¶3.'], line);
-      assert.equal(r.paragraphs[1], `2. (S/NF) 8:${title.length + 1}-8:${line.length}`, line);
-      assert.deepEqual(r.openers, [`open ${word} 8:${title.indexOf(word)}-8:${title.indexOf(word) + word.length}`], line);
-    }
-    // No marking, one naming no level, a number glued to the title or a word before it: the number stays text, in paragraph 1.
-    for (const line of ['SUMMARY: 2. The ferries run.', 'Comment: 2. (EU) members met.', 'SUMMARY:2. (C) The ferries run.', 'The summary: 2. (C) The ferries run.', 'Comment: 2 (C) The ferries run.']) {
-      assert.deepEqual(read(line).paragraphs.map((p) => p.split(' ')[0]), ['¶1.', '¶3.'], line);
-    }
-  });
-
   it('reads numbered paragraphs with marker style, portion marking and the pilcrow artifact', () => {
     const seedLike = ['S E C R E T NOWHERE 000001', '', 'E.O. 12958: DECL: 05/27/2019', 'TAGS: PREL', 'SUBJECT: X', '', '¶1. (C/NF) One.', '', '¶2. (S/NF) Two.', '', '¶ 13. (C/NF) Three.', '', '¶ 14. (C/NF) Four.', '', '¶5. (S) Five.'].join('\n');
     const c = parse(seedLike);

@@ -415,14 +415,6 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
         block = true;
       }
     }
-    // "SUMMARY: 1. (C) …", "Comment ------- 3. (S) …": a block's title glued before a paragraph's number and marking.
-    if (!block && (first & First.Opener) !== 0 && (hint & Hint.PAREN) !== 0 && mayOpenBlock(c, second, third)) {
-      const marker = titledMarker(i, text, lead);
-      if (marker) {
-        keepMarker(i, marker, scan);
-        block = true;
-      }
-    }
     if (c !== 40 /* ( */) afterRepeatedBanner = false;
     // What a text line needs to start a heading (see readHeading): slashes, trailing dashes,
     // a blank line (or the edge) before it, or a rule line under it.
@@ -520,27 +512,6 @@ function markRuleLine(i: number, kinds: LineKind[], scan: BodyScan): void {
   kinds[i] = 'rule';
   scan.stops.push(i);
   scan.headingCandidates.push(i);
-}
-
-/**
- * The paragraph marker a block's title glued before it opens line `i` at `lead` with, in a copy that lost the line break under
- * the title: "SUMMARY: 1. (C) The board met.", "Comment ------- 3. (S) …", "Embassy Comment: ¶4. (C) …". The title is one
- * {@link OPENER} reads (with its colon, full stop, dashes or "--"), white space parts it from the number, and the marker is
- * read as one on a line of its own, with a full stop and a marking in parentheses that names a level after it ("SUMMARY: 1.
- * The board met." and "Note: 2 (C) …" are none); undefined for any other line. The title stays the line's, before the
- * paragraph, and opens its block (collectBlockMarkers reads it at the line's start).
- */
-function titledMarker(i: number, text: string, lead: number): MarkerInfo | undefined {
-  OPENER.lastIndex = lead;
-  const title = OPENER.exec(text);
-  if (!title) return undefined;
-  const end = lead + title[0].length;
-  const at = skipSpaces(text, end);
-  const c = text.charCodeAt(at);
-  if (at === end || (!isDigit(c) && c !== 182) /* ¶ */) return undefined;
-  const info = readMarker(i, text, at);
-  if (!info || info.loose || info.glued || info.misread !== undefined || info.portion?.level === undefined || text.charCodeAt(info.portionStart) !== 40 /* ( */) return undefined;
-  return info;
 }
 
 /**
@@ -2633,8 +2604,7 @@ function collectBlockMarkers(lines: readonly string[], shapes: LineShapes, lineH
     const text = lines[i];
     // "\u200B(S/NF) Embassy Note and Comment: …" as without the invisible character.
     const marked = !mk && kind === 'text' && (first === 40 /* ( */ || (first >= 0x200b && isInvisible(first))) ? markedTextStart(i, text, markingStart(text, textStart)) : -1;
-    // "SUMMARY: 1. (C) …": a marker after a block's title (titledMarker) leaves the title's opener at the line's start.
-    if ((mk && mk.marker.range.start.character === textStart) || marked >= 0) {
+    if (mk || marked >= 0) {
       textStart = mk ? skipSpaces(text, mk.textStart) : marked;
       first = text.charCodeAt(textStart);
       second = text.charCodeAt(textStart + 1);
