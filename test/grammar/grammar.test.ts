@@ -658,50 +658,6 @@ describe('grammar', function () {
     }
   });
 
-  // parser52: a title of other words glued with its rule to a paragraph's end is a heading for both.
-  it('agrees with the parser on a title glued with its rule to a paragraph\'s end that is no block\'s ("… End Summary. Harbor Fees -----")', () => {
-    const cable = (text: string) => ['C O N F I D E N T I A L NOWHERE 000051', '', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', '', `¶1. (C) ${text}`, '', '¶2. (C) Fares will rise.', '', 'ORR', ''].join('\n');
-    const read = (text: string) => {
-      const { cable: c, lines } = headingsOf(cable(text));
-      const colored = lines[5].tokens.filter((t) => t.end > t.start && t.scopes.includes('markup.heading.cable')).map((t) => lines[5].line.slice(t.start, t.end));
-      return [c.headings.filter((h) => h.text.range.start.line === 5).map((h) => h.text.text), colored];
-    };
-    for (const [text, title] of [['The board met. End Summary. Harbor Fees -----------', 'Harbor Fees'], ['The talks went well. Action Request --------', 'Action Request'], ['The talks went "well." Ferry Fares ---', 'Ferry Fares']]) {
-      assert.deepEqual(read(text), [[title], [title]], text);
-    }
-    for (const text of ['The talks went well. Comment -------', 'The talks went well, Harbor Fees -------', 'The talks went well. End Summary -------', 'The talks went well. Harbor Fees --']) {
-      assert.deepEqual(read(text), [[], []], text);
-    }
-  });
-
-  // parser52: a block's title glued before a paragraph's number and marking.
-  it('agrees with the parser on a block\'s title glued before a paragraph\'s number and marking ("SUMMARY: 1. (C) …"), and colors no number where it reads none', () => {
-    // Invented. Line 7: the title opens its block for both, and the number is a paragraph's for both.
-    const cable = (line: string) => ['C O N F I D E N T I A L NOWHERE 000051', '', 'TAGS: PREL', 'SUBJECT: FERRY TALKS', '', '¶1. (C) The talks went well.', '', line, '', '¶3. (C) Fares will rise.', '', 'ORR', ''].join('\n');
-    const read = (line: string) => {
-      const { cable: c, lines } = headingsOf(cable(line));
-      const on7 = (scope: string) => lines[7].tokens.filter((t) => t.end > t.start && t.scopes.includes(scope)).map((t) => lines[7].line.slice(t.start, t.end));
-      const parsed = [c.blockMarkers.filter((m) => m.role === 'open' && m.token.range.start.line === 7).map((m) => m.token.text), c.paragraphs.filter((p) => p.marker.range.start.line === 7).map((p) => p.marker.text)];
-      return [parsed, [on7('keyword.other.block.begin.cable'), on7('constant.numeric.paragraph.cable')]];
-    };
-    for (const [line, word, marker] of [
-      ['SUMMARY: 2. (C) The board met.', 'SUMMARY', '2.'],
-      ['Comment ------- 2. (S) The board met.', 'Comment', '2.'],
-      ['EMBASSY COMMENT -- ¶2. (S/NF) The board met.', 'COMMENT', '¶2.'],
-      ['Summary and Action Request: 2. (U) The board met.', 'Summary', '2.'],
-    ]) {
-      const [parsed, colored] = read(line);
-      assert.deepEqual(parsed, [[word], [marker]], line);
-      assert.deepEqual(colored, parsed, line);
-    }
-    // No marking, or one naming no level: the title opens its block, and the number is text for both.
-    for (const line of ['SUMMARY: 2. The board met.', 'Comment: 2. (EU) members met.']) {
-      const [parsed, colored] = read(line);
-      assert.deepEqual(parsed[1], [], line);
-      assert.deepEqual(colored[1], [], line);
-    }
-  });
-
   it('agrees with the parser on a REF letter right after the field\'s colon', () => {
     for (const [ref, letters] of [
       ['REF:A.NOWHERE 12', ['A.']], ['REF:A:NOWHERE 12 B:STATE 4410', ['A:', 'B:']], ['REF:A. NOWHERE 12 B. STATE 4410', ['A.', 'B.']],

@@ -24,7 +24,7 @@ import type {
   Trailer,
 } from '../model';
 import type { LineShapes } from '../text';
-import { BLOCK_LABEL_WORDS, BLOCK_LABELS, COMMENT_CONTINUED, digitsValue, inCapitals, isAlnum, isBefore, isBlankedLine, isCapital, isDigit, isInvisible, isLetter, isSmall, isSpace, lineRange, markingStart, matchingBracket, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, OPENING_MARKING, token, trimEndOffset, upperCase, WHITE_RUNS, wordEnd } from '../text';
+import { BLOCK_LABEL_WORDS, BLOCK_LABELS, COMMENT_CONTINUED, digitsValue, inCapitals, isAlnum, isBlankedLine, isCapital, isDigit, isInvisible, isLetter, isSmall, isSpace, lineRange, markingStart, matchingBracket, numberToken, openingBracket, paragraphIndexAt, paragraphTextStart, partitionPoint, range, samePosition, skipSpaces, spanRange, OPENING_MARKING, token, trimEndOffset, upperCase, WHITE_RUNS, wordEnd } from '../text';
 import * as Hint from './hints';
 import type { LineHints } from './hints';
 import { LONE_LEVEL, readRepeatedBanner } from './banner';
@@ -245,8 +245,6 @@ export function parseBody(input: BodyInput): BodyResult {
   findItemTitles(input, scan);
   readHeadingsAndSignature(input, result, scan);
   buildParagraphs(input, result, scan);
-  // "… End Summary. Afghanistan -----------": a title glued with its rule to a paragraph's end, no block's, is a heading there.
-  gluedEndHeadings(lines, input.shapes, result);
   // Block markers over the body, on the lines that can hold one.
   // The second words of closers that close two blocks: they close only a block that is open.
   const optional = new Set<BlockMarker>();
@@ -328,42 +326,6 @@ function gluedEndTitles(lines: readonly string[], shapes: LineShapes, paragraphs
     titles.add(opener);
   }
   return titled;
-}
-
-/**
- * Reads the titles glued with their rule to the end of a paragraph's last line that open no block ({@link gluedTitleAtEnd}:
- * "… End Summary. Afghanistan -----------", "… policy apparatus. Action Request --------", 08STOCKHOLM51, whose copy lost the
- * line breaks around its titles) as headings there, of the dashed-inline style, as the same title on a line of its own is
- * one: the paragraph ends at the sentence's end before it, and the paragraphs after it are its section's. Its words must read
- * as a heading's ({@link isHeadingText}, not "End …"); a block's title ("Comment -------") opens its block instead
- * ({@link gluedEndTitles}). Each paragraph's last line is read only when it ends with "-" (a few lines of a few cables).
- */
-function gluedEndHeadings(lines: readonly string[], shapes: LineShapes, result: BodyResult): void {
-  const { paragraphs, headings } = result;
-  let added = false;
-  for (let k = 0; k < paragraphs.length; k++) {
-    const p = paragraphs[k];
-    const line = p.range.end.line;
-    if (shapes.lasts[line] !== 45 /* - */ || (k + 1 < paragraphs.length && paragraphs[k + 1].range.start.line === line)) continue;
-    const text = lines[line];
-    const title = gluedTitleAtEnd(text);
-    if (!title || (line === p.range.start.line && title.start <= p.range.start.character)) continue;
-    const words = text.slice(title.start, title.end);
-    if (GLUED_BLOCK_WORDS.test(words) || opensWithEnd(words) || !isHeadingText(words)) continue;
-    const cut = trimEndOffset(text, title.start);
-    const heading: Heading = { range: { start: { line, character: title.start }, end: { line, character: trimEndOffset(text) } }, text: token(line, text, title.start, title.end), style: 'dashed-inline', rules: [] };
-    headings.splice(partitionPoint(headings, (h) => h.text.range.start.line <= line), 0, heading);
-    (p as { range: Range }).range = { start: p.range.start, end: { line, character: cut } };
-    added = true;
-  }
-  if (!added) return;
-  // The paragraphs' headings again, by line, as buildParagraphs gives them: the last heading whose words start above the paragraph.
-  let h = -1;
-  for (const p of paragraphs) {
-    const line = p.marker.range.start.line;
-    while (h + 1 < headings.length && headings[h + 1].text.range.start.line < line) h++;
-    (p as { heading?: number }).heading = h >= 0 ? h : undefined;
-  }
 }
 
 /** "AG", the second and third characters of "PAGE", as classifyLines compares them: the second's code above the third's. */
@@ -448,14 +410,6 @@ function classifyLines(input: BodyInput, result: BodyResult, scan: BodyScan): vo
       // a string of its own kind (from its table of one-character strings), and meeting it made readMarker's reads of a line
       // megamorphic, a call of the engine's generic load for each (about 3% of a corpus pass).
       const marker = ((first & First.Marker) !== 0 && ends[i] >= 2 ? readMarker(i, text, lead) : undefined) ?? ((first & First.Misread) !== 0 && (mayBeMisread(second) || (second === 32 && (c === 182 || c === 80))) ? readMisreadMarker(i, text, lead) : undefined);
-      if (marker) {
-        keepMarker(i, marker, scan);
-        block = true;
-      }
-    }
-    // "SUMMARY: 1. (C) …", "Comment ------- 3. (S) …": a block's title glued before a paragraph's number and marking.
-    if (!block && (first & First.Opener) !== 0 && (hint & Hint.PAREN) !== 0 && mayOpenBlock(c, second, third)) {
-      const marker = titledMarker(i, text, lead);
       if (marker) {
         keepMarker(i, marker, scan);
         block = true;
@@ -558,27 +512,6 @@ function markRuleLine(i: number, kinds: LineKind[], scan: BodyScan): void {
   kinds[i] = 'rule';
   scan.stops.push(i);
   scan.headingCandidates.push(i);
-}
-
-/**
- * The paragraph marker a block's title glued before it opens line `i` at `lead` with, in a copy that lost the line break under
- * the title: "SUMMARY: 1. (C) The board met.", "Comment ------- 3. (S) …", "Embassy Comment: ¶4. (C) …". The title is one
- * {@link OPENER} reads (with its colon, full stop, dashes or "--"), white space parts it from the number, and the marker is
- * read as one on a line of its own, with a full stop and a marking in parentheses that names a level after it ("SUMMARY: 1.
- * The board met." and "Note: 2 (C) …" are none); undefined for any other line. The title stays the line's, before the
- * paragraph, and opens its block (collectBlockMarkers reads it at the line's start).
- */
-function titledMarker(i: number, text: string, lead: number): MarkerInfo | undefined {
-  OPENER.lastIndex = lead;
-  const title = OPENER.exec(text);
-  if (!title) return undefined;
-  const end = lead + title[0].length;
-  const at = skipSpaces(text, end);
-  const c = text.charCodeAt(at);
-  if (at === end || (!isDigit(c) && c !== 182) /* ¶ */) return undefined;
-  const info = readMarker(i, text, at);
-  if (!info || info.loose || info.glued || info.misread !== undefined || info.portion?.level === undefined || text.charCodeAt(info.portionStart) !== 40 /* ( */) return undefined;
-  return info;
 }
 
 /**
@@ -2671,8 +2604,7 @@ function collectBlockMarkers(lines: readonly string[], shapes: LineShapes, lineH
     const text = lines[i];
     // "\u200B(S/NF) Embassy Note and Comment: …" as without the invisible character.
     const marked = !mk && kind === 'text' && (first === 40 /* ( */ || (first >= 0x200b && isInvisible(first))) ? markedTextStart(i, text, markingStart(text, textStart)) : -1;
-    // "SUMMARY: 1. (C) …": a marker after a block's title (titledMarker) leaves the title's opener at the line's start.
-    if ((mk && mk.marker.range.start.character === textStart) || marked >= 0) {
+    if (mk || marked >= 0) {
       textStart = mk ? skipSpaces(text, mk.textStart) : marked;
       first = text.charCodeAt(textStart);
       second = text.charCodeAt(textStart + 1);
@@ -3010,10 +2942,9 @@ function pairBlocks(
   // `titled` that gluedEndTitles read); undefined for none.
   const titleEnd = (line: number): Range['end'] | undefined => {
     const next = partitionPoint(headings, (h) => h.range.start.line <= line);
-    // By position: a title glued to a paragraph's end is a heading after that paragraph's start, on its line (gluedEndHeadings).
-    const until = next < headings.length ? headings[next].range.start : { line: lines.length, character: 0 };
+    const until = next < headings.length ? headings[next].range.start.line : lines.length;
     let end: Range['end'] | undefined;
-    for (let k = partitionPoint(paragraphs, (p) => p.range.start.line <= line); k < paragraphs.length && isBefore(paragraphs[k].range.start, until); k++) {
+    for (let k = partitionPoint(paragraphs, (p) => p.range.start.line <= line); k < paragraphs.length && paragraphs[k].range.start.line < until; k++) {
       end = paragraphs[k].range.end;
       if (titled?.has(end.line)) break;
     }

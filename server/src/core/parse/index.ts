@@ -297,10 +297,7 @@ function buildSections(paragraphs: Cable['paragraphs'], headings: Cable['heading
         }
       }
     }
-    // "… They will rise. Next Steps --------": a heading glued to the end of the section's last paragraph (gluedEndHeadings) starts
-    // after that paragraph's end on its line, which the section keeps.
-    const glued = index + 1 < headings.length && end.line === nextStart && end.character <= headings[index + 1].range.start.character;
-    if (end.line >= nextStart && !glued) end = { line: Math.max(h.range.end.line, nextStart - 1), character: lines[Math.max(h.range.end.line, nextStart - 1)].length };
+    if (end.line >= nextStart) end = { line: Math.max(h.range.end.line, nextStart - 1), character: lines[Math.max(h.range.end.line, nextStart - 1)].length };
     sections.push({ heading: index, range: { start: h.range.start, end }, paragraphs: members });
   }
   return sections;
